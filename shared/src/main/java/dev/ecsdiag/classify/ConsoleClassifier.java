@@ -1,0 +1,49 @@
+package dev.ecsdiag.classify;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The classifier's front door: console bytes in, {@link Classification} out. Reads the log once;
+ * every analyzer sees every line. Stateless and thread-safe: each call builds fresh analyzers.
+ */
+public final class ConsoleClassifier {
+
+    public Classification classify(byte[] console) {
+        try {
+            return classify(new ByteArrayInputStream(console));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // cannot happen for a byte array
+        }
+    }
+
+    public Classification classify(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return classify(in);
+        }
+    }
+
+    public Classification classify(InputStream in) throws IOException {
+        ConsoleReader reader = new ConsoleReader(in);
+        CrashAnalyzer crashAnalyzer = new CrashAnalyzer();
+        BootAnalyzer bootAnalyzer = new BootAnalyzer();
+        FindingAnalyzer findingAnalyzer = new FindingAnalyzer();
+        List<LineAnalyzer> analyzers = List.of(bootAnalyzer, crashAnalyzer, findingAnalyzer);
+        for (ConsoleLine line = reader.next(); line != null; line = reader.next()) {
+            for (LineAnalyzer analyzer : analyzers) {
+                analyzer.accept(line);
+            }
+        }
+        analyzers.forEach(LineAnalyzer::finish);
+        List<Boot> boots = bootAnalyzer.boots();
+        List<Crash> crashes = crashAnalyzer.crashes(bootAnalyzer::bootOfLine);
+        List<Finding> findings = findingAnalyzer.findings(bootAnalyzer::bootOfLine);
+        return new Classification(Verdicts.decide(boots, crashes, findings), crashes, boots, findings,
+                reader.lines(), reader.bytes());
+    }
+}
