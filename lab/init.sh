@@ -63,10 +63,11 @@ run_trigger() {
         none) ;;
         sysrq-c)
             echo 1 > /proc/sys/kernel/sysrq
-            echo c > /proc/sysrq-trigger
+            sh -c 'echo c > /proc/sysrq-trigger'
             ;;
         lkdtm-*)
-            echo "${trigger#lkdtm-}" > /sys/kernel/debug/provoke-crash/DIRECT
+            # A separate program, as a test would be (the report then names "sh", not "init").
+            sh -c "echo ${trigger#lkdtm-} > /sys/kernel/debug/provoke-crash/DIRECT"
             ;;
         oom)
             # tail keeps the last lines of a file; /dev/zero has no line end, so it never stops

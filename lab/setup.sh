@@ -82,8 +82,11 @@ cp -f "$ROOT/boot/vmlinuz-$release" "$WORK/vmlinuz"
 
 # 3. lkdtm: Debian builds its kernel without it (# CONFIG_LKDTM is not set), so build it from
 #    linux-source as an external module. UNSET_SMEP calls native_write_cr4, which modules cannot
-#    link against: compile that one test out.
-if [ ! -f "$WORK/lkdtm.ko" ]; then
+#    link against: compile that one test out. The file names that BUG() and WARN() print are
+#    mapped to the in-tree path (drivers/misc/lkdtm/...), so logs do not depend on where the
+#    checkout lives. Bump the recipe when the build changes: the module is rebuilt.
+recipe="lkdtm recipe 2: no UNSET_SMEP, -fmacro-prefix-map to drivers/misc/lkdtm/"
+if [ ! -f "$WORK/lkdtm.ko" ] || [ "$(cat "$WORK/lkdtm.recipe" 2>/dev/null)" != "$recipe" ]; then
     log "building lkdtm for $release"
     src=$WORK/lkdtm-src
     rm -rf "$src" "$WORK/lkdtm-extract"
@@ -94,8 +97,10 @@ if [ ! -f "$WORK/lkdtm.ko" ]; then
     rm -rf "$WORK/lkdtm-extract"
     sed -i '/static void lkdtm_UNSET_SMEP/,/^#if/ s|^#if IS_ENABLED(CONFIG_X86_64) && !IS_ENABLED(CONFIG_UML)$|#if 0 /* ecsdiag lab: native_write_cr4 is not exported to modules */|' "$src/bugs.c"
     grep -q 'ecsdiag lab' "$src/bugs.c" || die "could not compile out UNSET_SMEP (lkdtm source changed?)"
-    make -s -C "$ROOT/usr/src/linux-headers-$release" M="$src" CONFIG_LKDTM=m -j"$(nproc)" modules >&2
+    make -s -C "$ROOT/usr/src/linux-headers-$release" M="$src" CONFIG_LKDTM=m -j"$(nproc)" \
+        KCFLAGS="-fmacro-prefix-map=$src/=drivers/misc/lkdtm/" modules >&2
     objcopy --strip-debug "$src/lkdtm.ko" "$WORK/lkdtm.ko"
+    echo "$recipe" > "$WORK/lkdtm.recipe"
 fi
 
 # 4. The initramfs: static busybox, our /init, lkdtm. Rebuilt when any input is newer.
