@@ -40,6 +40,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
     private static final List<String> INFO_WITH_STACK = List.of("vmalloc: allocation failure:",
             "FAULT_INJECTION: forcing a failure", "FAULT_FLAG_ALLOW_RETRY missing");
     private static final String PANIC = "Kernel panic - not syncing";
+    private static final String REPLAY = "** replaying previous printk message **";
 
     private final List<OpenReport> open = new ArrayList<>();
     private final List<Crash> crashes = new ArrayList<>();
@@ -54,6 +55,8 @@ public final class CrashAnalyzer implements LineAnalyzer {
         final int minLines;
         int textLines;
         int quiet;
+        /** Lines that belong to this report's extent; -1 while all do. */
+        int cut = -1;
         boolean cpuTraceback;
         boolean skipText;
         boolean panicked;
@@ -64,6 +67,11 @@ public final class CrashAnalyzer implements LineAnalyzer {
             this.minLines = header.text().contains("BUG: KMSAN:") ? 16 : 22;
             lines.add(header);
             textLines = 1;
+        }
+
+        /** Whether the kernel tagged the lines with a caller id, so that this report has a context of its own. */
+        boolean ownContext() {
+            return !context.equals("console") && !context.isEmpty();
         }
 
         boolean accepts(ConsoleLine line, String lineContext) {
@@ -87,8 +95,28 @@ public final class CrashAnalyzer implements LineAnalyzer {
             closeAll();
             lastCrashInBoot = -1;
         }
+        if (text.contains(REPLAY)) {
+            dropReplayed(line.number());
+            return;
+        }
         String context = contextOf(line);
         int g = SCANNER.find(text);
+        if (g >= 0 && OopsTable.isContinuation(text)) {
+            boolean continued = false;
+            for (OpenReport r : open) {
+                if (r.accepts(line, context)) {
+                    add(r, line);
+                    continued = true;
+                }
+            }
+            if (continued) {
+                return;
+            }
+            if (text.contains(PANIC) && lastCrashInBoot >= 0) {
+                markPanicked(lastCrashInBoot);
+                return;
+            }
+        }
         if (g >= 0) {
             header(line, context, SCANNER.group(g));
             return;
@@ -98,12 +126,10 @@ public final class CrashAnalyzer implements LineAnalyzer {
             if (!r.accepts(line, context)) {
                 continue;
             }
-            if (r.context.equals("console") || r.context.isEmpty()) {
-                if (containsAny(text, INFO_WITH_STACK)) {
-                    it.remove();
-                    close(r);
-                    continue;
-                }
+            if (!r.ownContext() && containsAny(text, INFO_WITH_STACK)) {
+                it.remove();
+                close(r);
+                continue;
             }
             add(r, line);
             if (r.quiet > ReportExtent.QUIET_LINES) {
@@ -113,31 +139,37 @@ public final class CrashAnalyzer implements LineAnalyzer {
         }
     }
 
+    /**
+     * A new report starts. Without caller ids the console interleaves everything, so the report
+     * open in the same context ends here. With caller ids the same task's lines go on telling the
+     * earlier report's story (an oops while printing a lockdep report shows the stack both share),
+     * so the earlier report keeps reading for its title but its extent ends here.
+     */
     private void header(ConsoleLine line, String context, OopsGroup group) {
-        OpenReport current = null;
-        for (OpenReport r : open) {
-            if (r.accepts(line, context)) {
-                current = r;
-                break;
+        for (Iterator<OpenReport> it = open.iterator(); it.hasNext(); ) {
+            OpenReport r = it.next();
+            if (!r.accepts(line, context)) {
+                continue;
             }
-        }
-        boolean continuation = group.continuation() != null && line.text().contains(group.continuation());
-        if (continuation && current != null) {
-            add(current, line);
-            return;
-        }
-        if (continuation && line.text().contains(PANIC) && lastCrashInBoot >= 0) {
-            markPanicked(lastCrashInBoot);
-            return;
-        }
-        if (current != null) {
-            open.remove(current);
-            close(current);
+            if (r.ownContext()) {
+                if (r.cut < 0) {
+                    r.cut = r.lines.size();
+                }
+                add(r, line);
+            } else {
+                it.remove();
+                close(r);
+            }
         }
         if (open.size() >= MAX_OPEN) {
             close(open.remove(0));
         }
         open.add(new OpenReport(group, context, line));
+    }
+
+    /** The header just before {@code ** replaying previous printk message **} was cut short: forget it. */
+    private void dropReplayed(long replayLine) {
+        open.removeIf(r -> r.lines.size() == 1 && r.lines.get(0).number() == replayLine - 1);
     }
 
     private static void add(OpenReport r, ConsoleLine line) {
@@ -187,7 +219,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
     private void close(OpenReport r) {
         Crash crash;
         try {
-            crash = ReportParser.parse(r.group, r.lines, r.panicked);
+            crash = ReportParser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked);
         } catch (RuntimeException e) {
             // A parser bug must not lose the crash: keep what the header line says.
             ConsoleLine h = r.lines.get(0);

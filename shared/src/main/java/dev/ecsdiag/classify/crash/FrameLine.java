@@ -1,6 +1,7 @@
 package dev.ecsdiag.classify.crash;
 
 import dev.ecsdiag.classify.StackFrame;
+import java.util.List;
 
 /**
  * Reads one call-trace line, hand-scanned in linear time (these lines can be adversarial: endless
@@ -99,6 +100,74 @@ public final class FrameLine {
             reliable = false;
         }
         return new StackFrame(symbol, offset, size, module, reliable, lineNumber);
+    }
+
+    /**
+     * The function names a line offers for titles: the frame's base name, or on arm both the
+     * caller and the callee of {@code (caller) from [<pc>] (callee+0x1c/0x20)} (the innermost
+     * function appears only as a callee). Unreliable frames offer none.
+     */
+    public static List<String> titleNames(String s) {
+        StackFrame f = parse(s, 0);
+        if (f == null || !f.reliable()) {
+            return List.of();
+        }
+        String base = demangle(baseName(f.function()));
+        if (f.offset() != null) {
+            return List.of(base);
+        }
+        // arm: the callee is the second parenthesised name
+        int from = s.indexOf(") from ");
+        int open = from < 0 ? -1 : s.indexOf('(', from + 7);
+        if (open < 0) {
+            return List.of(base);
+        }
+        int i = open + 1;
+        int start = i;
+        while (i < s.length() && isIdent(s.charAt(i))) {
+            i++;
+        }
+        if (i == start || i >= s.length() || s.charAt(i) != '+' && s.charAt(i) != '.') {
+            return List.of(base);
+        }
+        return List.of(base, demangle(s.substring(start, i)));
+    }
+
+    /**
+     * Names as people write them: C++ symbols compiled into the kernel ({@code _Z8fakeNameiii},
+     * {@code _ZN2ns4funcEv}) lose their mangling; anything else is returned as it is.
+     */
+    public static String demangle(String symbol) {
+        if (!symbol.startsWith("_Z") || symbol.length() < 4) {
+            return symbol;
+        }
+        int i = 2;
+        boolean nested = symbol.charAt(i) == 'N';
+        if (nested) {
+            i++;
+        }
+        StringBuilder out = new StringBuilder();
+        while (i < symbol.length() && Character.isDigit(symbol.charAt(i))) {
+            int len = 0;
+            while (i < symbol.length() && Character.isDigit(symbol.charAt(i)) && len < 10_000) {
+                len = len * 10 + (symbol.charAt(i++) - '0');
+            }
+            if (len == 0 || i + len > symbol.length()) {
+                return symbol;
+            }
+            if (out.length() > 0) {
+                out.append("::");
+            }
+            out.append(symbol, i, i + len);
+            i += len;
+            if (!nested) {
+                break;
+            }
+        }
+        if (out.length() == 0 || nested && (i >= symbol.length() || symbol.charAt(i) != 'E')) {
+            return symbol;
+        }
+        return out.toString();
     }
 
     /** The function part syzkaller titles use: the symbol up to its first '.' suffix. */

@@ -10,9 +10,6 @@ import java.util.regex.Pattern;
  * @param header       literal keyword, found anywhere in the line
  * @param formats      rows, most specific first
  * @param suppressions look-alike lines that do not start a report
- * @param continuation when a line contains this text it continues a report already open instead
- *                     of starting a new one (e.g. {@code Kernel panic - not syncing} after an oops,
- *                     {@code invalid opcode: 0000} after {@code kernel BUG at}); null for never
  */
-public record OopsGroup(String header, List<OopsFormat> formats, List<Pattern> suppressions, String continuation) {
+public record OopsGroup(String header, List<OopsFormat> formats, List<Pattern> suppressions) {
 }

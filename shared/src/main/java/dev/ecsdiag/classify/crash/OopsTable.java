@@ -116,20 +116,38 @@ public final class OopsTable {
         return new Row(title);
     }
 
-    private static OopsGroup group(String header, List<String> suppressions, String continuation, Row... rows) {
+    private static OopsGroup group(String header, List<String> suppressions, Row... rows) {
         List<OopsFormat> formats = new ArrayList<>();
         for (Row r : rows) {
             formats.add(r.build());
         }
         return new OopsGroup(header, List.copyOf(formats),
-                suppressions.stream().map(ReportPatterns::compile).toList(), continuation);
+                suppressions.stream().map(ReportPatterns::compile).toList());
+    }
+
+    /**
+     * Lines holding one of these continue a report already open instead of starting a new one:
+     * the kernel prints them in the middle of (or right after) another report, e.g. {@code Kernel
+     * panic - not syncing} after an oops, {@code invalid opcode: 0000} after {@code kernel BUG at},
+     * {@code Internal error:} after arm's {@code Unable to handle kernel paging request}.
+     */
+    public static final List<String> CONTINUATIONS = List.of("invalid opcode: 0000", "Kernel panic - not syncing",
+            "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:");
+
+    public static boolean isContinuation(String line) {
+        for (String c : CONTINUATIONS) {
+            if (line.contains(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String LOCK_AT = "at: (?:{{PC}} +)?{{FUNC}}";
 
     public static final List<OopsGroup> GROUPS = List.of(
             group("BUG:", List.of("ODEBUG:", "Boot_DEBUG:", "xlog_status:", "DEBUG:",
-                            "BUG: no syscalls can create resource"), null,
+                            "BUG: no syscalls can create resource"),
                     row("BUG: KASAN: ([a-z\\-]+) in {{FUNC}}").then("(Read|Write) (?:of size|at addr) [0-9a-f]+")
                             .as("KASAN: {1} {3} in {f}").alt("bad-access in {f}")
                             .stack(stack(parts(part("BUG: KASAN: (?:[a-z\\-]+) in {{FUNC}}"), TRACE, STACK),
@@ -227,7 +245,7 @@ public final class OopsTable {
                             "WARNING: kernel not compiled with CPU_SRSO",
                             "EXT4-[Ff][Ss](?: \\(.*\\))?:",
                             "(?i)warning: .* uses (deprecated v2 capabilities|wireless extensions)",
-                            "XFS \\(\\w+\\): WARNING"), null,
+                            "XFS \\(\\w+\\): WARNING"),
                     row("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check|at)")
                             .as("WARNING: ODEBUG bug in {f}")
                             .stack(warningStack("debug_", "rcu", "hrtimer_", "timer_", "work_", "percpu_", "vunmap",
@@ -292,7 +310,7 @@ public final class OopsTable {
             group("INFO:", List.of("INFO: lockdep is turned off", "INFO: Stall ended before state dump start",
                             "INFO: NMI handler", "INFO: recovery required on readonly filesystem",
                             "(handler|interrupt).*took too long", "INFO: sys_.* is not present in /proc/kallsyms",
-                            "INFO: no syscalls can create resource", "rmt_storage:INFO:", "_INFO:"), null,
+                            "INFO: no syscalls can create resource", "rmt_storage:INFO:", "_INFO:"),
                     row("INFO: possible circular locking dependency detected").then("is trying to acquire lock")
                             .then("at: {{PC}} +{{FUNC}}").as("possible deadlock in {1}"),
                     row("INFO: possible irq lock inversion dependency detected").then("just changed the state of lock")
@@ -321,16 +339,16 @@ public final class OopsTable {
                     row("INFO: (Freed|Allocated) in (.*)").as("INFO: {1} in {2}").corrupted(),
                     row("INFO:\\s*$").as("INFO: corrupted").corrupted()),
 
-            group("Unable to handle kernel", List.of(), null,
+            group("Unable to handle kernel", List.of(),
                     row("Unable to handle kernel (paging request|NULL pointer dereference|access to user memory)")
                             .as("BUG: unable to handle kernel {1} in {f}").alt("bad-access in {f}")
                             .stack(ripThenTrace())),
-            group("general protection fault", List.of("general protection fault .* error:\\d+ in "), null,
+            group("general protection fault", List.of("general protection fault .* error:\\d+ in "),
                     row("general protection fault.*:").as("general protection fault in {f}").alt("bad-access in {f}")
                             .stack(ripThenTrace())),
-            group("stack segment: ", List.of(), null,
+            group("stack segment: ", List.of(),
                     row("stack segment: ").as("stack segment fault in {f}").stack(ripThenTrace())),
-            group("Kernel panic", List.of(), "Kernel panic - not syncing",
+            group("Kernel panic", List.of(),
                     row("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: {{FUNC}}")
                             .as("kernel panic: stack is corrupted in {1}").noStack(),
                     row("Kernel panic - not syncing: stack-protector: Kernel stack is corrupted in: [a-f0-9]+")
@@ -351,60 +369,60 @@ public final class OopsTable {
                     row("Kernel panic - not syncing: hung_task: blocked tasks")
                             .as("kernel panic: hung_task: blocked tasks").corrupted(),
                     row("Kernel panic - not syncing: (.*)").as("kernel panic: {1}")),
-            group("PANIC: double fault", List.of(), "PANIC: double fault",
+            group("PANIC: double fault", List.of(),
                     row("PANIC: double fault").as("PANIC: double fault in {f}").stack(stack(parts(RIP_LINE)))),
-            group("rust_kernel: panicked", List.of(), null,
+            group("rust_kernel: panicked", List.of(),
                     row("rust_kernel: panicked").then("(.+)").as("{1} in {f}")
                             .stack(trace("__rustc::rust_begin_unwind"))),
-            group("kernel BUG", List.of(), null,
+            group("kernel BUG", List.of(),
                     row("kernel BUG at mm/usercopy.c").as("BUG: bad usercopy in {f}").stack(trace("usercopy", "__check")),
                     row("kernel BUG at lib/list_debug.c").as("BUG: corrupted list in {f}").alt("bad-access in {f}")
                             .stack(trace()),
                     row("kernel BUG at (.*)").as("kernel BUG in {f}").stack(ripThenTrace("^skb_"))),
-            group("Kernel BUG", List.of(), null, row("Kernel BUG (.*)").as("kernel BUG {1}")),
-            group("BUG kmalloc-", List.of(), null,
+            group("Kernel BUG", List.of(), row("Kernel BUG (.*)").as("kernel BUG {1}")),
+            group("BUG kmalloc-", List.of(),
                     row("BUG kmalloc-.*: Object already free").as("BUG: Object already free")),
-            group("divide error:", List.of(), null,
+            group("divide error:", List.of(),
                     row("divide error: ").as("divide error in {f}").stack(stack(parts(RIP_LINE)))),
             // misspelt by 9d06c4027f21 ("x86/entry: Convert Divide Error to IDTENTRY")
-            group("divide_error:", List.of(), null,
+            group("divide_error:", List.of(),
                     row("divide_error: ").as("divide error in {f}").stack(stack(parts(RIP_LINE)))),
-            group("invalid opcode:", List.of(), "invalid opcode: 0000",
+            group("invalid opcode:", List.of(),
                     row("invalid opcode: ").as("invalid opcode in {f}").stack(stack(parts(RIP_LINE)))),
-            group("int3:", List.of(), null, row("int3: ").as("int3 in {f}").stack(ripThenTrace())),
-            group("UBSAN:", List.of(), null,
+            group("int3:", List.of(), row("int3: ").as("int3 in {f}").stack(ripThenTrace())),
+            group("UBSAN:", List.of(),
                     row("UBSAN: Undefined behaviour in").as("UBSAN: undefined-behaviour in {f}")
                             .stack(trace("ubsan", "overflow")),
                     row("UBSAN: array-index-out-of-bounds in").as("UBSAN: array-index-out-of-bounds in {f}")
                             .alt("bad-access in {f}").stack(trace("ubsan", "overflow")),
                     row("UBSAN: (.*?) in").as("UBSAN: {1} in {f}").stack(trace("ubsan", "overflow"))),
-            group("unregister_netdevice: waiting for", List.of(), "unregister_netdevice: waiting for",
+            group("unregister_netdevice: waiting for", List.of(),
                     row("unregister_netdevice: waiting for (?:.*) to become free")
                             .as("unregister_netdevice: waiting for DEV to become free").noStack()),
-            group("VFS: Close: file count is 0", List.of(), null,
+            group("VFS: Close: file count is 0", List.of(),
                     row("VFS: Close: file count is 0").as("VFS: Close: file count is zero (use-after-free)").noStack()),
-            group("VFS: Busy inodes after unmount", List.of(), null,
+            group("VFS: Busy inodes after unmount", List.of(),
                     row("VFS: Busy inodes after unmount").as("VFS: Busy inodes after unmount (use-after-free)")
                             .noStack()),
             // arm64 "synchronous external abort" is arm's "Unable to handle kernel paging request"
-            group("Internal error:", List.of(), "Internal error:",
+            group("Internal error:", List.of(),
                     row("Internal error:").as("Internal error in {f}").alt("bad-access in {f}").stack(ripThenTrace())),
             // arm's page domain fault is x86's general protection fault
-            group("Unhandled fault:", List.of(), null,
+            group("Unhandled fault:", List.of(),
                     row("Unhandled fault:").as("Unhandled fault in {f}").alt("bad-access in {f}").stack(ripThenTrace())),
-            group("Alignment trap:", List.of(), null,
+            group("Alignment trap:", List.of(),
                     row("Alignment trap:").as("Alignment trap in {f}").stack(ripThenTrace())),
-            group("trusty: panic", List.of(), null,
+            group("trusty: panic", List.of(),
                     row("trusty: panic \\(.*?\\):(?: DEBUG)? ASSERT FAILED at \\(.*?\\): (.+)")
                             .as("trusty: ASSERT FAILED: {1}").noStack(),
                     row("trusty: panic.* ASSERT FAILED.*: *(.*)").as("trusty: ASSERT FAILED: {1}").corrupted(),
                     row("trusty: panic \\(.*?\\): (.+)").as("trusty: panic: {1}").noStack()),
             // Go runtime (gVisor, the fuzzer's own tools) and syzkaller's executor
-            group("fatal error:", List.of("ALSA", "fatal error: cannot create timer"), null,
+            group("fatal error:", List.of("ALSA", "fatal error: cannot create timer"),
                     row("fatal error:").as("go runtime error").noStack()),
-            group("SYZFAIL:", List.of(), null, row("SYZFAIL:(.*)").as("SYZFAIL:{1}").noStack()),
-            group("SYZFATAL:", List.of(), null, row("SYZFATAL:(.*)").as("SYZFATAL:{1}").noStack()),
-            group("panic:", List.of("_panic:", "xlog_status:", "ddb\\.onpanic:", "evtlog_status:"), null,
+            group("SYZFAIL:", List.of(), row("SYZFAIL:(.*)").as("SYZFAIL:{1}").noStack()),
+            group("SYZFATAL:", List.of(), row("SYZFATAL:(.*)").as("SYZFATAL:{1}").noStack()),
+            group("panic:", List.of("_panic:", "xlog_status:", "ddb\\.onpanic:", "evtlog_status:"),
                     row("panic: Sentry detected .* stuck task").as("panic: Sentry detected stuck tasks").noStack(),
                     row("panic:(.*)").as("panic:{1}").noStack()));
 }

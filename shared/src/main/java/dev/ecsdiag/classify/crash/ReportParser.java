@@ -57,9 +57,11 @@ public final class ReportParser {
      * @param group the header's group
      * @param lines the report's lines, header first (questionable frames included; they are ignored
      *              for titles)
+     * @param extent   how many of the lines are this report's own (the rest, after another report
+     *                 started in the same task, only help find the title)
      * @param panicked whether the log said {@code Kernel panic - not syncing} for this report
      */
-    public static Crash parse(OopsGroup group, List<ConsoleLine> lines, boolean panicked) {
+    public static Crash parse(OopsGroup group, List<ConsoleLine> lines, int extent, boolean panicked) {
         List<ConsoleLine> usable = new ArrayList<>(lines.size());
         for (ConsoleLine l : lines) {
             if (!isQuestionable(l.text())) {
@@ -68,10 +70,11 @@ public final class ReportParser {
         }
         String header = lines.get(0).text();
         Titled titled = title(group, header, usable);
-        Facts facts = Facts.read(lines);
+        List<ConsoleLine> own = lines.subList(0, Math.max(1, Math.min(extent, lines.size())));
+        Facts facts = Facts.read(own);
         String type = CrashTypes.of(titled.title);
         int start = (int) lines.get(0).number();
-        ConsoleLine last = lines.get(ReportExtent.lastIndex(lines));
+        ConsoleLine last = own.get(ReportExtent.lastIndex(own));
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
                 titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
                 facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
@@ -298,9 +301,8 @@ public final class ReportParser {
                             break;
                         }
                     }
-                    StackFrame f = FrameLine.parse(ln, 0);
-                    if (f != null && f.reliable()) {
-                        addFrame(raw, FrameLine.baseName(f.function()), skip);
+                    for (String name : FrameLine.titleNames(ln)) {
+                        addFrame(raw, name, skip);
                     }
                 }
             } else {
@@ -325,7 +327,7 @@ public final class ReportParser {
         for (int g = 1; g <= m.groupCount(); g++) {
             String frame = m.group(g);
             if (frame != null) {
-                addFrame(raw, frame, skip);
+                addFrame(raw, FrameLine.demangle(frame), skip);
             }
         }
     }

@@ -31,7 +31,7 @@ public final class LinePrefixes {
     }
 
     public static ConsoleLine parse(long number, String s) {
-        int p = 0;
+        int p = loginPrompt(s);
         Double timestamp = null;
         Integer level = null;
         String caller = null;
@@ -88,6 +88,26 @@ public final class LinePrefixes {
             break;
         }
         return new ConsoleLine(number, p == 0 ? s : s.substring(p), timestamp, level, caller);
+    }
+
+    /**
+     * A login prompt never ends its line, so the next kernel message lands behind it
+     * ({@code syzkaller login: [   50.94] WARNING: ...}): start after the prompt when a printk
+     * timestamp or level follows it.
+     */
+    private static int loginPrompt(String s) {
+        if (s.isEmpty() || s.charAt(0) == '[' || s.charAt(0) == '<') {
+            return 0;
+        }
+        int k = s.indexOf(" login: ");
+        if (k < 0) {
+            return 0;
+        }
+        int p = k + " login: ".length();
+        if (p < s.length() && (s.charAt(p) == '[' && timestampEnd(s, p) > 0 || s.charAt(p) == '<' && level(s, p) > 0)) {
+            return p;
+        }
+        return 0;
     }
 
     private static int skipOneSpace(String s, int p) {
