@@ -134,10 +134,15 @@ public final class FrameLine {
     }
 
     /**
-     * Names as people write them: C++ symbols compiled into the kernel ({@code _Z8fakeNameiii},
-     * {@code _ZN2ns4funcEv}) lose their mangling; anything else is returned as it is.
+     * Names as people write them: Rust v0 symbols ({@link RustSymbols}) and C++ symbols
+     * ({@code _Z8fakeNameiii}, {@code _ZN2ns4funcEv}) lose their mangling; anything else is
+     * returned as it is.
      */
     public static String demangle(String symbol) {
+        if (symbol.startsWith("_R")) {
+            String rust = RustSymbols.demangle(symbol);
+            return rust == null ? symbol : rust;
+        }
         if (!symbol.startsWith("_Z") || symbol.length() < 4) {
             return symbol;
         }

@@ -111,6 +111,27 @@ public final class ReportParser {
     }
 
     private static Titled title(OopsGroup group, String header, List<ConsoleLine> lines) {
+        List<Candidate> candidates = candidates(group, header);
+        Titled titled = firstApplying(candidates, lines);
+        if (titled == null && lines.size() > 1) {
+            // A header cut in two by a newline inside a task name: read it with the next line.
+            List<Candidate> joined = candidates(group, header + "\n" + lines.get(1).text());
+            titled = firstApplying(joined, lines);
+            if (candidates.isEmpty()) {
+                candidates = joined;
+            }
+        }
+        if (titled != null) {
+            return titled;
+        }
+        // No row applies: keep the header line itself from the keyword on.
+        int at = Math.max(0, header.indexOf(group.header()));
+        String title = TitleCanon.canonical(header.substring(at));
+        return new Titled(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
+                guiltyOf(title));
+    }
+
+    private static List<Candidate> candidates(OopsGroup group, String header) {
         List<Candidate> candidates = new ArrayList<>();
         List<OopsFormat> formats = group.formats();
         for (int i = 0; i < formats.size(); i++) {
@@ -121,21 +142,20 @@ public final class ReportParser {
         }
         candidates.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
                 : Integer.compare(a.order, b.order));
+        return candidates;
+    }
+
+    private static Titled firstApplying(List<Candidate> candidates, List<ConsoleLine> lines) {
         for (Candidate c : candidates) {
             List<String> groups = new ArrayList<>();
             for (int g = 1; g <= c.matcher.groupCount(); g++) {
                 groups.add(c.matcher.group(g));
             }
-            if (!details(c.format, lines, groups)) {
-                continue;
+            if (details(c.format, lines, groups)) {
+                return titleFromFormat(c.format, groups, lines);
             }
-            return titleFromFormat(c.format, groups, lines);
         }
-        // No row applies: keep the header line itself from the keyword on.
-        int at = Math.max(0, header.indexOf(group.header()));
-        String title = TitleCanon.canonical(header.substring(at));
-        return new Titled(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
-                guiltyOf(title));
+        return null;
     }
 
     /** Looks for the row's detail patterns one after the other on later lines; appends their groups. */

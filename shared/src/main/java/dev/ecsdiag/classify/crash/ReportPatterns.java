@@ -20,13 +20,16 @@ public final class ReportPatterns {
     /** A source location {@code net/ipv4/tcp.c:2180}. */
     public static final String SRC = "([a-zA-Z0-9\\-_/.]{1,200}\\.[a-z]{1,4}:[0-9]{1,8})";
 
-    /** Expands the {@code FUNC}, {@code PC}, {@code SRC}, {@code TASK} macros and compiles. */
+    /**
+     * Expands the {@code FUNC}, {@code PC}, {@code SRC}, {@code TASK} macros and compiles. A task
+     * name may hold any byte, a newline included, so {@code TASK} crosses lines.
+     */
     public static Pattern compile(String regex) {
         return Pattern.compile(regex
                 .replace("{{FUNC}}", FUNC)
                 .replace("{{PC}}", PC)
                 .replace("{{SRC}}", SRC)
-                .replace("{{TASK}}", ".{0,100}?"));
+                .replace("{{TASK}}", "[\\s\\S]{0,100}?"));
     }
 
     /** The faulting instruction pointer line of x86 ({@code RIP:}), arm64 ({@code pc :}), arm, powerpc. */
