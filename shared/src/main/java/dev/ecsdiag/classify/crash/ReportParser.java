@@ -458,7 +458,7 @@ public final class ReportParser {
         private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: ?([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern REGISTER_LINE = Pattern.compile("^\\s*([A-Z][A-Z0-9]{1,4}|x[0-9]{1,2}|sp|lr|pstate): ?[0-9a-f]");
         private static final Pattern CPU_LINE = Pattern.compile(
-                "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\S+)");
+                "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
         private static final int MAX_FRAMES = 256;
         private static final int MAX_REGISTERS = 64;
 
@@ -488,7 +488,7 @@ public final class ReportParser {
                 if (f.rip == null && RIP_LINE.matcher(t).find() && !t.contains("0033:")) {
                     f.rip = t.trim();
                 }
-                if (f.registers.size() < MAX_REGISTERS && REGISTER_LINE.matcher(t).find()) {
+                if (f.registers.size() < MAX_REGISTERS && !t.contains("Comm: ") && REGISTER_LINE.matcher(t).find()) {
                     Matcher m = REGISTER.matcher(t);
                     while (m.find() && f.registers.size() < MAX_REGISTERS) {
                         f.registers.putIfAbsent(m.group(1), m.group(2));
