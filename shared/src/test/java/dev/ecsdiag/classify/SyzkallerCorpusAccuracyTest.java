@@ -153,6 +153,39 @@ class SyzkallerCorpusAccuracyTest {
         assertTrue(title >= TITLE_BAR, "exact title " + title + " below " + TITLE_BAR);
     }
 
+    /**
+     * The same logs as they arrive through syslog or the journal: every line behind a
+     * {@code Jul 14 10:25:59 host kernel: } prefix. The titles must not change (syzkaller's own
+     * parser loses the call trace here).
+     */
+    @Test
+    void journalPrefixedLogsGetTheSameTitles() throws IOException {
+        ConsoleClassifier classifier = new ConsoleClassifier();
+        int same = 0;
+        int total = 0;
+        List<String> differ = new ArrayList<>();
+        for (Expected e : corpus()) {
+            List<Crash> plain = classifier.classify(e.log()).crashes();
+            String text = new String(e.log(), StandardCharsets.ISO_8859_1);
+            StringBuilder journal = new StringBuilder(text.length() * 2);
+            for (String line : text.split("\n", -1)) {
+                journal.append("Jul 14 10:25:59 ecs-vm-7 kernel: ").append(line).append('\n');
+            }
+            List<Crash> prefixed = classifier.classify(journal.toString().getBytes(StandardCharsets.ISO_8859_1)).crashes();
+            total++;
+            String a = plain.isEmpty() ? null : plain.get(0).title();
+            String b = prefixed.isEmpty() ? null : prefixed.get(0).title();
+            if (java.util.Objects.equals(a, b)) {
+                same++;
+            } else {
+                differ.add(e.name() + ": '" + a + "' became '" + b + "'");
+            }
+        }
+        differ.forEach(d -> System.out.println("  journal " + d));
+        System.out.printf("journal-prefixed syzkaller-linux-report: same first title for %d/%d logs%n", same, total);
+        assertTrue(same >= total * 0.99, same + "/" + total);
+    }
+
     private static double ratio(int ok, int total) {
         return total == 0 ? 1.0 : (double) ok / total;
     }
