@@ -217,6 +217,10 @@ public final class CrashAnalyzer implements LineAnalyzer {
     }
 
     private void close(OpenReport r) {
+        if (crashes.size() >= MAX_CRASHES) {
+            droppedCrashes++; // not even parsed: a log of a million oopses costs a count each
+            return;
+        }
         Crash crash;
         try {
             crash = ReportParser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked);
@@ -227,10 +231,6 @@ public final class CrashAnalyzer implements LineAnalyzer {
             crash = new Crash(title, List.of(), null, true, "parser error: " + e, null, (int) h.number(),
                     (int) h.number(), List.of(), null, null, null, null, null, null, null, null, r.panicked, 0,
                     h.text(), h.text(), "");
-        }
-        if (crashes.size() >= MAX_CRASHES) {
-            droppedCrashes++;
-            return;
         }
         crashes.add(crash);
         lastCrashInBoot = crashes.size() - 1;

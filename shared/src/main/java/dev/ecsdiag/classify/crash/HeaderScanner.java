@@ -41,8 +41,10 @@ public final class HeaderScanner {
             if (candidates == null) {
                 continue;
             }
+            char second = i + 1 < n ? line.charAt(i + 1) : 0;
             for (int g : candidates) {
-                if (line.startsWith(groups.get(g).header(), i)) {
+                String header = groups.get(g).header();
+                if (header.charAt(1) == second && line.startsWith(header, i)) {
                     found |= 1L << g;
                 }
             }

@@ -29,7 +29,7 @@ public final class ReportParser {
     private static final Pattern TIMESTAMP_IN_TITLE = Pattern.compile("\\[ *[0-9]+\\.[0-9]+\\]");
 
     /** Skip patterns of each stack spec, joined with the common list, compiled once. */
-    private static final Map<StackSpec, Pattern> SKIPS = new IdentityHashMap<>();
+    private static final Map<StackSpec, SkipMatcher> SKIPS = new IdentityHashMap<>();
 
     static {
         for (OopsGroup g : OopsTable.GROUPS) {
@@ -37,7 +37,7 @@ public final class ReportParser {
                 if (f.stack() != null) {
                     List<String> all = new ArrayList<>(ReportPatterns.SKIP);
                     all.addAll(f.stack().skip());
-                    SKIPS.put(f.stack(), Pattern.compile(String.join("|", all)));
+                    SKIPS.put(f.stack(), new SkipMatcher(all));
                 }
             }
         }
@@ -281,7 +281,7 @@ public final class ReportParser {
      * following part matches. Each stack part closes the frames gathered so far into one key frame.
      */
     private static Extraction extract(StackSpec spec, List<Part> parts, List<ConsoleLine> lines) {
-        Pattern skip = SKIPS.get(spec);
+        SkipMatcher skip = SKIPS.get(spec);
         List<KeyFrame> results = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         boolean ok = true;
@@ -343,7 +343,7 @@ public final class ReportParser {
         return new Extraction(results, ok);
     }
 
-    private static void addGroups(List<String> raw, Matcher m, Pattern skip) {
+    private static void addGroups(List<String> raw, Matcher m, SkipMatcher skip) {
         for (int g = 1; g <= m.groupCount(); g++) {
             String frame = m.group(g);
             if (frame != null) {
@@ -352,8 +352,8 @@ public final class ReportParser {
         }
     }
 
-    private static void addFrame(List<String> raw, String frame, Pattern skip) {
-        if (!skip.matcher(frame).find()) {
+    private static void addFrame(List<String> raw, String frame, SkipMatcher skip) {
+        if (!skip.skips(frame)) {
             raw.add(frame);
         }
     }
@@ -454,7 +454,6 @@ public final class ReportParser {
         String hardware;
         boolean panicked;
 
-        private static final Pattern RIP_LINE = Pattern.compile("^\\s*(?:RIP|IP|EIP|NIP|pc|PC is at|pc :)\\b");
         private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: ?([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern REGISTER_LINE = Pattern.compile("^\\s*([A-Z][A-Z0-9]{1,4}|x[0-9]{1,2}|sp|lr|pstate): ?[0-9a-f]");
         private static final Pattern CPU_LINE = Pattern.compile(
@@ -485,10 +484,10 @@ public final class ReportParser {
                 if (f.hardware == null && t.startsWith("Hardware name: ")) {
                     f.hardware = t.substring("Hardware name: ".length()).trim();
                 }
-                if (f.rip == null && RIP_LINE.matcher(t).find() && !t.contains("0033:")) {
+                if (f.rip == null && isRipLine(t)) {
                     f.rip = t.trim();
                 }
-                if (f.registers.size() < MAX_REGISTERS && !t.contains("Comm: ") && REGISTER_LINE.matcher(t).find()) {
+                if (f.registers.size() < MAX_REGISTERS && isRegisterLine(t) && !t.contains("Comm: ")) {
                     Matcher m = REGISTER.matcher(t);
                     while (m.find() && f.registers.size() < MAX_REGISTERS) {
                         f.registers.putIfAbsent(m.group(1), m.group(2));
@@ -515,6 +514,41 @@ public final class ReportParser {
                 }
             }
             return f;
+        }
+
+        /** The faulting instruction pointer in kernel mode: {@code RIP: 0010:}, {@code pc : }, {@code PC is at}, {@code NIP}. */
+        private static boolean isRipLine(String t) {
+            int i = 0;
+            while (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+            if (t.startsWith("RIP: ", i) || t.startsWith("EIP: ", i) || t.startsWith("IP: ", i)) {
+                return !t.contains("0033:") && !t.contains("0073:");
+            }
+            return t.startsWith("pc : ", i) || t.startsWith("PC is at ", i) || t.startsWith("NIP ", i)
+                    || t.startsWith("NIP:", i) || t.startsWith("epc : ", i);
+        }
+
+        /** {@code RAX: 0000...}, {@code R10: ...}, {@code x29: ...}, {@code sp : ...}: a register dump line. */
+        private static boolean isRegisterLine(String t) {
+            int i = 0;
+            while (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < t.length() && i - start < 6 && Character.isLetterOrDigit(t.charAt(i))) {
+                i++;
+            }
+            if (i == start || i - start > 5) {
+                return false;
+            }
+            if (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+            if (i + 2 >= t.length() || t.charAt(i) != ':' || t.charAt(i + 1) != ' ') {
+                return false;
+            }
+            return REGISTER_LINE.matcher(t).find();
         }
 
         private static Integer parseInt(String s) {
