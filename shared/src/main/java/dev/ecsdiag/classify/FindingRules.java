@@ -56,13 +56,8 @@ final class FindingRules {
                             + " shmem-rss:(?<shmemRssKb>\\d+)kB(?:,? UID:(?<uid>\\d+) pgtables:(?<pgtablesKb>\\d+)kB"
                             + " oom_score_adj:(?<oomScoreAdj>-?\\d+))?)?",
                     "{header}: Killed process {pid} ({process})"),
-            FindingRule.of("oom-nothing-killable", OOM_VICTIM, FindingKind.OOM_KILL, "Out of memory and no killable processes",
-                    "(?<message>Out of memory and no killable processes)", "{message}", "group", "oom-unkillable"),
-            FindingRule.of("oom-panic", OOM_VICTIM, FindingKind.OOM_KILL, "panic_on_oom",
-                    "(?<message>Out of memory: (?:system-wide|compulsory) panic_on_oom is enabled)", "{message}",
-                    "group", "oom-panic"),
-            FindingRule.of("oom-deadlock", OOM_VICTIM, FindingKind.OOM_KILL, "System is deadlocked on memory",
-                    "(?<message>System is deadlocked on memory)", "{message}", "group", "oom-panic"),
+            // No "oom-panic" rows: with panic_on_oom, or with nothing left to kill, the kernel panics
+            // instead of killing; that panic is a crash report ("kernel panic: Out of memory: ...").
 
             // ---- block layer (block/blk-core.c blk_print_req_error; 4.x-5.x prefix "blk_update_request: ") ----
             // "I/O error, dev vda, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0"
