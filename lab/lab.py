@@ -6,6 +6,7 @@ manifest in step.
     lab/lab.py list
     lab/lab.py run NAME [NAME...] [--out DIR]
     lab/lab.py all [--out DIR]
+    lab/lab.py boot NAME --dir DIR [--limit S]   # one VM, left running: DIR/console.log, DIR/qmp.sock
 
 Needs lab/setup.sh to have run. Every boot is bounded in time: QEMU runs under `timeout`, in its
 own process group, which is killed whatever happens. Scenarios and their expected classification
@@ -130,6 +131,17 @@ def run(config, scenario, out_dir):
     return {"outcome": outcome, "seconds": seconds, "screenshot": screenshot}
 
 
+def boot(config, scenario, directory, limit):
+    """Replaces this process with QEMU (under timeout) for a VM that stays up until its owner ends
+    it: the end-to-end test serves its live serial log and screen through the local ECS endpoint."""
+    os.makedirs(directory, exist_ok=True)
+    log = os.path.join(directory, "console.log")
+    sock = os.path.join(directory, "qmp.sock")
+    cmd = ["timeout", "--kill-after=5", str(limit)] + qemu_command(config, scenario, log, sock)
+    sys.stdout.flush()
+    os.execvp(cmd[0], cmd)
+
+
 def from_log(path, pattern):
     try:
         with open(path, "rb") as f:
@@ -177,9 +189,11 @@ def write_manifest(config, out_dir, timings):
 
 def main():
     parser = argparse.ArgumentParser(description="QEMU lab driver")
-    parser.add_argument("action", choices=["list", "run", "all", "manifest"])
+    parser.add_argument("action", choices=["list", "run", "all", "manifest", "boot"])
     parser.add_argument("names", nargs="*")
     parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--dir", help="boot: where console.log and qmp.sock go")
+    parser.add_argument("--limit", type=int, default=600, help="boot: seconds before timeout ends QEMU")
     args = parser.parse_args()
     config = load_scenarios()
     by_name = {s["name"]: s for s in config["scenarios"]}
@@ -194,6 +208,11 @@ def main():
         if not os.path.exists(os.path.join(WORK, needed)):
             print(f"lab: {os.path.join(WORK, needed)} is missing: run lab/setup.sh first", file=sys.stderr)
             return 2
+    if args.action == "boot":
+        if len(args.names) != 1 or args.names[0] not in by_name or not args.dir:
+            print("lab: boot needs one scenario name and --dir (see lab/lab.py list)", file=sys.stderr)
+            return 2
+        boot(config, by_name[args.names[0]], args.dir, args.limit)
     names = [s["name"] for s in config["scenarios"]] if args.action == "all" else args.names
     unknown = [n for n in names if n not in by_name]
     if unknown or not names:
