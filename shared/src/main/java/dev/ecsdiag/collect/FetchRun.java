@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs the per-instance calls of one collection: at most {@code concurrency} calls in flight, each
  * instance's calls one after another, across instances in parallel.
  *
- * <p>A call that must wait (backoff after throttling, the service's same-instance window) does not
+ * <p>A call that must wait (backoff after throttling, the service's same-instance window before
+ * the retry of a console or screenshot call) does not
  * sleep on a worker: it is put back on a timer and its worker takes the next instance's call, so
  * waits overlap with useful work. When the deadline passes, every waiting call is released at
  * once, finds the run stopping and is recorded as not made; calls in flight end within their
@@ -208,10 +209,6 @@ final class FetchRun {
             return;
         }
         long now = System.nanoTime();
-        if (step.paced && w.nextPacedCallNanos() > now) {
-            submitAfter(w, w.nextPacedCallNanos() - now);
-            return;
-        }
         long left = deadlineNanos - now;
         if (left < MIN_CALL_NANOS) {
             stop("DeadlineReached");
@@ -232,8 +229,9 @@ final class FetchRun {
             }
             long delay = retry.delayNanos(e, attempt, deadlineNanos - System.nanoTime());
             if (delay != RetryPolicy.GIVE_UP && stopCode.get() == null) {
-                if (e.kind() == EcsCallException.Kind.THROTTLED && step.paced) {
-                    // the service's same-instance window: no point coming back before it has passed
+                if (step.paced) {
+                    // The service's same-instance window: the failed attempt may have counted, so
+                    // coming back before the window has passed would only earn a Throttling answer.
                     delay = Math.max(delay, w.nextPacedCallNanos() - System.nanoTime());
                 }
                 retries.incrementAndGet();

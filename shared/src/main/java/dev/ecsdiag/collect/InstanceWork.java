@@ -12,7 +12,10 @@ import java.util.Map;
  */
 final class InstanceWork {
 
-    /** The calls made per instance, in order; console and screenshot count against the service's same-instance window. */
+    /**
+     * The calls made per instance, in order. Console and screenshot calls are subject to the
+     * service's same-instance window: their retries wait for it to pass.
+     */
     enum Step {
         CONSOLE(true), EVENTS(false), SCREENSHOT(true);
 
