@@ -53,6 +53,8 @@ public final class EcsApi implements AutoCloseable {
     public static final String HISTORY_EVENTS = "DescribeInstanceHistoryEvents";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> EVENT_CYCLE_STATES =
+            List.of("Scheduled", "Avoided", "Executing", "Executed", "Canceled", "Failed", "Inquiring");
 
     private final String region;
     private final EcsEndpoint endpoint;
@@ -178,6 +180,9 @@ public final class EcsApi implements AutoCloseable {
         r.setInstanceId(instanceId);
         r.setEventPublishTimeStart(publishedFrom);
         r.setEventPublishTimeEnd(publishedTo);
+        // every cycle state: without them the service returns finished events only, and an
+        // event still executing is exactly what explains a VM that vanished mid-build
+        r.setInstanceEventCycleStatuss(EVENT_CYCLE_STATES);
         r.setPageNumber(pageNumber);
         r.setPageSize(pageSize);
         return call(HISTORY_EVENTS, r, DescribeInstanceHistoryEventsResponse.class, timeout);
