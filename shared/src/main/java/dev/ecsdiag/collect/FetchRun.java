@@ -245,8 +245,10 @@ final class FetchRun {
         } catch (IOException e) {
             w.fail(new CallFailure(call, "LocalIOError", "writing the output failed: " + e.getMessage(), null,
                     ErrorHints.hint(call, "LocalIOError", region, endpoint), attempt));
-        } catch (RuntimeException e) {
-            w.fail(new CallFailure(call, "InternalError", "ecsdiag failed: " + e, null,
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // one instance's bad answer (or our bug) must not stall the collection: record it and go on
+            w.fail(new CallFailure(call, "InternalError", "ecsdiag failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()), null,
                     "this is an ecsdiag bug; please report it", attempt));
         }
         if (w.advance()) {

@@ -216,6 +216,13 @@ public final class EcsApi implements AutoCloseable {
                     "the answer is not JSON (Content-Type: " + clip(response.getHeaderValue("Content-Type")) + ")",
                     null, response.getStatus());
         }
+        String invalid = jsonProblem(response.getHttpContent());
+        if (invalid != null) {
+            // The SDK's own JSON reader loops until the heap is exhausted on a string cut short
+            // (seen with aliyun-java-sdk-core 4.7.10): it only ever sees answers Jackson accepted.
+            throw new EcsCallException(action, EcsCallException.Kind.MALFORMED, "InvalidResponse",
+                    "the answer is not valid ECS JSON: " + invalid, null, response.getStatus());
+        }
         try {
             T parsed = client.read(type, response);
             if (parsed == null) {
@@ -226,6 +233,27 @@ public final class EcsApi implements AutoCloseable {
             String detail = e instanceof ClientException ce ? ce.getErrMsg() : e.getClass().getSimpleName();
             throw new EcsCallException(action, EcsCallException.Kind.MALFORMED, "InvalidResponse",
                     "the answer is not valid ECS JSON: " + redactor.apply(clip(detail)), null, response.getStatus());
+        }
+    }
+
+    /** Why {@code body} is not one complete JSON object, or null when it is. Streams: no tree is built. */
+    static String jsonProblem(byte[] body) {
+        if (body == null || body.length == 0) {
+            return "the answer is empty";
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(body)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return "the answer is not a JSON object";
+            }
+            p.skipChildren();
+            if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null) {
+                return "the answer has trailing data after the JSON object";
+            }
+            return null;
+        } catch (IOException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            int nl = m.indexOf('\n');
+            return clip(nl > 0 ? m.substring(0, nl) : m);
         }
     }
 
