@@ -29,12 +29,19 @@ public final class Redactor {
                 continue;
             }
             needles.add(s);
-            String form = URLEncoder.encode(s, StandardCharsets.UTF_8);
-            needles.add(form);
-            needles.add(form.replace("+", "%20").replace("*", "%2A").replace("%7E", "~"));
+            needles.add(URLEncoder.encode(s, StandardCharsets.UTF_8));
+            // a service echoing its string-to-sign holds values percent-encoded twice
+            String once = percentEncode(s);
+            needles.add(once);
+            needles.add(percentEncode(once));
         }
         needles.sort((a, b) -> b.length() - a.length());
-        return new Redactor(List.copyOf(needles));
+        return new Redactor(List.copyOf(new java.util.LinkedHashSet<>(needles)));
+    }
+
+    /** The encoding Signature V1 uses: URL encoding with {@code %20}, {@code %2A} and a raw {@code ~}. */
+    private static String percentEncode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
     }
 
     public String apply(String text) {
