@@ -1,6 +1,8 @@
 package dev.ecsdiag.emulator;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -15,6 +17,14 @@ public interface ByteSource {
 
     /** The bytes as of now; an empty array when there is nothing yet. */
     byte[] read() throws IOException;
+
+    /**
+     * The bytes as a stream, so that a large console log is sent without being held in memory;
+     * by default over {@link #read()}.
+     */
+    default InputStream open() throws IOException {
+        return new ByteArrayInputStream(read());
+    }
 
     /** When the content last changed, for {@code LastUpdateTime}; null when unknown. */
     default Instant lastModified() {
@@ -39,6 +49,15 @@ public interface ByteSource {
                     return Files.readAllBytes(file);
                 } catch (NoSuchFileException e) {
                     return new byte[0];
+                }
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                try {
+                    return Files.newInputStream(file);
+                } catch (NoSuchFileException e) {
+                    return InputStream.nullInputStream();
                 }
             }
 

@@ -33,7 +33,7 @@ final class DescribeInstanceHistoryEventsAction implements EcsAction {
     }
 
     @Override
-    public ObjectNode answer(RpcRequest request, CredentialStore.AccessKey caller) {
+    public Answer answer(RpcRequest request, CredentialStore.AccessKey caller) {
         String region = request.require("RegionId");
         EcsAction.requirePermission(caller, NAME);
         String instanceId = request.get("InstanceId");
@@ -61,7 +61,7 @@ final class DescribeInstanceHistoryEventsAction implements EcsAction {
         for (long k = from; k < Math.min(matching.size(), from + size); k++) {
             list.add(matching.get((int) k));
         }
-        return out;
+        return Answer.of(out);
     }
 
     private static Predicate<SystemEventFixture> filter(RpcRequest request) {

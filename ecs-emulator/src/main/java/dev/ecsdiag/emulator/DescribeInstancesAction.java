@@ -42,7 +42,7 @@ final class DescribeInstancesAction implements EcsAction {
     }
 
     @Override
-    public ObjectNode answer(RpcRequest request, CredentialStore.AccessKey caller) {
+    public Answer answer(RpcRequest request, CredentialStore.AccessKey caller) {
         String region = request.require("RegionId");
         Set<String> ids = instanceIds(request.get("InstanceIds"));
         Map<String, String> tags = tagFilters(request);
@@ -83,7 +83,7 @@ final class DescribeInstancesAction implements EcsAction {
         }
         ArrayNode list = out.putObject("Instances").putArray("Instance");
         page.forEach(i -> list.add(describe(i)));
-        return out;
+        return Answer.of(out);
     }
 
     private static Set<String> instanceIds(String json) {

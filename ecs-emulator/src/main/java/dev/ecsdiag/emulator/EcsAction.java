@@ -12,7 +12,17 @@ interface EcsAction {
         return request.get("InstanceId");
     }
 
-    ObjectNode answer(RpcRequest request, CredentialStore.AccessKey caller);
+    Answer answer(RpcRequest request, CredentialStore.AccessKey caller);
+
+    /**
+     * The answer's fields, and optionally one more field whose value is the Base64 of a byte
+     * source: the handler streams it, so a large console log never sits in memory whole.
+     */
+    record Answer(ObjectNode fields, String base64Field, ByteSource base64Source) {
+        static Answer of(ObjectNode fields) {
+            return new Answer(fields, null, null);
+        }
+    }
 
     /** The service checks the RAM policy before looking at the resource. */
     static void requirePermission(CredentialStore.AccessKey caller, String action) {

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +30,7 @@ final class EcsHttpHandler implements HttpHandler {
     static final String HOST_ID = "ecs.aliyuncs.com";
     static final String API_VERSION = "2014-05-26";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JSON_CONTENT_TYPE = "application/json;charset=utf-8";
     private static final System.Logger LOG = System.getLogger(EcsHttpHandler.class.getName());
 
     private final Map<String, EcsAction> actions;
@@ -102,15 +107,26 @@ final class EcsHttpHandler implements HttpHandler {
         if (fault.error() != null) {
             throw fault.error();
         }
+        EcsAction.Answer answer = action.answer(request, caller);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("RequestId", requestId);
-        body.setAll(action.answer(request, caller));
+        body.setAll(answer.fields());
+        boolean mangled = fault.brokenBase64() || fault.wrongContentType() || fault.malformedJson();
+        if (answer.base64Field() != null && !mangled) {
+            streamAnswer(exchange, requestId, body, answer);
+            counters.answered(request.action(), CallCounters.OK);
+            log(request.action(), instanceIdOf(request, action), "200 OK");
+            return;
+        }
+        if (answer.base64Field() != null) {
+            body.put(answer.base64Field(), Base64.getEncoder().encodeToString(read(answer.base64Source())));
+        }
         if (fault.brokenBase64()) {
             breakBase64(body, "ConsoleOutput");
             breakBase64(body, "Screenshot");
         }
         byte[] bytes = JSON.writeValueAsBytes(body);
-        String contentType = "application/json;charset=utf-8";
+        String contentType = JSON_CONTENT_TYPE;
         if (fault.wrongContentType()) {
             contentType = "text/html;charset=utf-8";
             bytes = "<html><head><title>Gateway</title></head><body><h1>Please sign in to the network</h1></body></html>"
@@ -122,6 +138,53 @@ final class EcsHttpHandler implements HttpHandler {
         counters.answered(request.action(), CallCounters.OK);
         log(request.action(), instanceIdOf(request, action), "200 OK");
         send(exchange, 200, contentType, requestId, bytes);
+    }
+
+    private static byte[] read(ByteSource source) {
+        try {
+            return source.read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+
+    /**
+     * Writes the small fields, then the Base64 of the source straight from its stream (chunked), so
+     * that serving a console log of hundreds of megabytes costs a buffer, not the whole log.
+     * Base64 needs no JSON escaping.
+     */
+    private static void streamAnswer(HttpExchange exchange, String requestId, ObjectNode fields, EcsAction.Answer answer)
+            throws IOException {
+        InputStream in;
+        try {
+            in = answer.base64Source().open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + answer.base64Source(), e);
+        }
+        try (in) {
+            byte[] head = JSON.writeValueAsBytes(fields);
+            exchange.getResponseHeaders().set("Content-Type", JSON_CONTENT_TYPE);
+            exchange.getResponseHeaders().set("x-acs-request-id", requestId);
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
+                out.write(head, 0, head.length - 1); // without the closing brace
+                out.write((",\"" + answer.base64Field() + "\":\"").getBytes(StandardCharsets.US_ASCII));
+                OutputStream base64 = Base64.getEncoder().wrap(new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the encoder's close writes the padding; the answer goes on
+                    }
+                });
+                in.transferTo(base64);
+                base64.close();
+                out.write("\"}".getBytes(StandardCharsets.US_ASCII));
+            }
+        }
     }
 
     private static String instanceIdOf(RpcRequest request, EcsAction action) {
@@ -165,7 +228,7 @@ final class EcsHttpHandler implements HttpHandler {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        send(exchange, e.httpStatus(), "application/json;charset=utf-8", requestId, bytes);
+        send(exchange, e.httpStatus(), JSON_CONTENT_TYPE, requestId, bytes);
     }
 
     private static void send(HttpExchange exchange, int status, String contentType, String requestId, byte[] bytes) throws IOException {

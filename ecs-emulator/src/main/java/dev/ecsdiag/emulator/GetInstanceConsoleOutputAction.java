@@ -2,14 +2,11 @@ package dev.ecsdiag.emulator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 
 /** GetInstanceConsoleOutput: the serial console output since the last start, Base64. */
 final class GetInstanceConsoleOutputAction implements EcsAction {
@@ -33,24 +30,17 @@ final class GetInstanceConsoleOutputAction implements EcsAction {
     }
 
     @Override
-    public ObjectNode answer(RpcRequest request, CredentialStore.AccessKey caller) {
+    public Answer answer(RpcRequest request, CredentialStore.AccessKey caller) {
         String region = request.require("RegionId");
         String id = request.require("InstanceId");
         EcsAction.requirePermission(caller, NAME);
         EmulatedInstance instance = fleet.find(id).filter(i -> i.regionId().equals(region))
                 .orElseThrow(EcsError::instanceNotFound);
         window.admit(NAME, id);
-        byte[] console;
-        try {
-            console = instance.console().read();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the console of " + id + " from " + instance.console(), e);
-        }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("InstanceId", id);
-        out.put("ConsoleOutput", Base64.getEncoder().encodeToString(console));
         out.put("LastUpdateTime", lastUpdateTime(instance));
-        return out;
+        return new Answer(out, "ConsoleOutput", instance.console());
     }
 
     private String lastUpdateTime(EmulatedInstance instance) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Base64;
 
 /** GetInstanceScreenshot: the instance's screen as an image, Base64; running instances only. */
 final class GetInstanceScreenshotAction implements EcsAction {
@@ -25,7 +24,7 @@ final class GetInstanceScreenshotAction implements EcsAction {
     }
 
     @Override
-    public ObjectNode answer(RpcRequest request, CredentialStore.AccessKey caller) {
+    public Answer answer(RpcRequest request, CredentialStore.AccessKey caller) {
         String region = request.require("RegionId");
         String id = request.require("InstanceId");
         String wakeUp = request.get("WakeUp");
@@ -50,7 +49,7 @@ final class GetInstanceScreenshotAction implements EcsAction {
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("InstanceId", id);
-        out.put("Screenshot", Base64.getEncoder().encodeToString(image));
-        return out;
+        byte[] screen = image;
+        return new Answer(out, "Screenshot", () -> screen);
     }
 }

@@ -56,6 +56,24 @@ class SdkRoundTripTest {
         assertThat(ecs.counters().calls("GetInstanceConsoleOutput", "i-roundtrip01")).isEqualTo(1);
     }
 
+    /** The console is streamed as Base64: every length, padding included, must come back whole. */
+    @Test
+    void streamedConsoleOfEveryAwkwardLengthComesBackWhole(@TempDir Path dir) throws Exception {
+        java.util.Random random = new java.util.Random(26);
+        for (int length : new int[] {0, 1, 2, 3, 4, 65_535, 65_537, 1_048_577}) {
+            byte[] console = new byte[length];
+            random.nextBytes(console);
+            Path file = dir.resolve("console-" + length + ".log");
+            Files.write(file, console);
+            String id = "i-length" + length;
+            ecs.fleet().put(EmulatedInstance.builder(id).console(ByteSource.liveFile(file)).build());
+            GetInstanceConsoleOutputRequest request = new GetInstanceConsoleOutputRequest();
+            request.setInstanceId(id);
+            assertThat(Base64.getDecoder().decode(SdkClients.call(client, ecs, request).getConsoleOutput()))
+                    .as("length %d", length).isEqualTo(console);
+        }
+    }
+
     @Test
     void screenshotBytesComeBackExactly() throws Exception {
         ecs.fleet().put(EmulatedInstance.builder("i-roundtrip02").screenshot(PNG_MAGIC).build());
