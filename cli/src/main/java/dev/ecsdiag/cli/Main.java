@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "Crash forensics for CI test fleets on Alibaba Cloud ECS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                DemoCommand.class,
+                CollectCommand.class,
                 EmulatorCommand.class,
         })
 public final class Main implements Runnable {
