@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ClassifyCommand.class,
+                DemoCommand.class,
+                CollectCommand.class,
+                EmulatorCommand.class,
         })
 public final class Main implements Runnable {
 
