@@ -99,11 +99,16 @@ class LabEndToEndTest {
             ScreenInk panicInk = ScreenInk.of(panicScreen);
             ScreenInk healthyInk = ScreenInk.of(healthyScreen);
             System.out.printf("lab e2e: panic screen %s, healthy screen %s%n", panicInk, healthyInk);
-            // A text console full of a panic: ink over much of the screen, down to the last text row
-            // (the screen has scrolled), where the panic's end marker is.
+            // A text console full of a panic: ink over much of the screen ...
             assertThat(panicInk.inkFraction).as("share of non-background pixels on the panic screen").isGreaterThan(0.03);
             assertThat(panicInk.rowsWithInk).as("pixel rows with text on the panic screen").isGreaterThan(400);
-            assertThat(panicInk.lowestInkRow).as("lowest row with text").isGreaterThan(panicScreen.getHeight() - 40);
+            // ... and its last text line is the panic's end marker, the serial log's last line: the
+            // console font is 8 pixels wide, so that line's ink ends within its last character cell.
+            String lastLine = lastLine(panic.console());
+            assertThat(lastLine).contains("---[ end Kernel panic");
+            int textEnd = lastTextLineEnd(panicScreen);
+            assertThat(textEnd).as("right edge of the screen's last text line, for the %d characters of '%s'",
+                    lastLine.length(), lastLine).isBetween(8 * (lastLine.length() - 1), 8 * lastLine.length() - 1);
             assertThat(healthyInk.inkFraction).as("the healthy screen is not blank either").isGreaterThan(0.01);
             assertThat(panicScreen.getWidth()).isEqualTo(1024);
             assertThat(panicScreen.getHeight()).isEqualTo(768);
@@ -114,6 +119,38 @@ class LabEndToEndTest {
                 assertThat(json).contains(PANIC_TITLE).contains("i-labpanic").contains("i-labhealthy");
             }
         }
+    }
+
+    private static String lastLine(Path console) throws IOException {
+        String[] lines = new String(Files.readAllBytes(console), StandardCharsets.ISO_8859_1).split("\r?\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return lines[i].strip();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * The rightmost ink of the lowest 16-pixel text row that holds more than a cursor (ink beyond
+     * the first character cell); -1 when there is none.
+     */
+    private static int lastTextLineEnd(BufferedImage image) {
+        int background = image.getRGB(image.getWidth() - 1, 0);
+        for (int top = image.getHeight() - 16; top >= 0; top -= 16) {
+            int right = -1;
+            for (int y = top; y < top + 16; y++) {
+                for (int x = 0; x < image.getWidth(); x++) {
+                    if (image.getRGB(x, y) != background) {
+                        right = Math.max(right, x);
+                    }
+                }
+            }
+            if (right >= 8) {
+                return right;
+            }
+        }
+        return -1;
     }
 
     private static EmulatedInstance labInstance(String id, String name, LabVm vm) {
