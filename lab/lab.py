@@ -49,10 +49,12 @@ def command_line(config, scenario):
 def qemu_command(config, scenario, log, sock):
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", "max", "-smp", "2",
            "-m", str(scenario.get("memoryMiB", 256)),
-           "-nodefaults", "-no-reboot", "-display", "none", "-vga", "std",
+           "-nodefaults", "-display", "none", "-vga", "std",
            "-serial", f"file:{log}", "-qmp", f"unix:{sock},server=on,wait=off",
            "-kernel", os.path.join(WORK, "vmlinuz"),
            "-append", command_line(config, scenario)]
+    if not scenario.get("reboots", False):
+        cmd.append("-no-reboot")  # a panic (or a reboot) ends the run
     if scenario.get("initramfs", True):
         cmd += ["-initrd", os.path.join(WORK, "initramfs.cpio.gz")]
     return cmd

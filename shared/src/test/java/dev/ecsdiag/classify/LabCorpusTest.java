@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs the classifier over the QEMU lab's corpus (real console logs of Debian's kernel, made by
  * {@code lab/run-all.sh}; see docs/lab.md) and checks each scenario against the manifest's
- * expectations: crash or not, category, title, guilty frame, panic, verdict, boot stage, and the
+ * expectations: crash or not, category, title, guilty frame, panic, verdict, number of boots, the
+ * last boot's stage, and the
  * findings (OOM kill, boot failure) that must be among those reported. Where an expectation is
  * debatable, the manifest's {@code notes} say why it is what it is.
  */
@@ -88,7 +89,7 @@ class LabCorpusTest {
         assertThat(names).contains("healthy", "sysrq-c", "lkdtm-panic", "lkdtm-bug", "lkdtm-warning",
                 "lkdtm-exception", "lkdtm-access-null", "lkdtm-exec-null", "lkdtm-corrupt-list-add",
                 "lkdtm-refcount-inc-overflow", "lkdtm-exhaust-stack", "lkdtm-softlockup", "lkdtm-hung-task",
-                "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom");
+                "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom", "reboot-after-panic");
         for (JsonNode s : scenarios()) {
             assertThat(s.get("expected")).as("expectations of %s", s.get("name")).isNotNull();
             assertThat(s.get("expected").isObject()).as("expectations of %s", s.get("name")).isTrue();
@@ -133,7 +134,10 @@ class LabCorpusTest {
             List<String> findingKinds = result.findings().stream().map(f -> f.kind().id()).toList();
             expected.get("findings").forEach(kind ->
                     soft.assertThat(findingKinds).as("findings").contains(kind.asText()));
-            soft.assertThat(result.boots()).as("boots").hasSize(1);
+            soft.assertThat(result.boots()).as("boots").hasSize(expected.get("boots").asInt());
+            if (expected.has("crashBoot") && !result.crashes().isEmpty()) {
+                soft.assertThat(result.crashes().get(0).boot()).as("boot of the first crash").isEqualTo(expected.get("crashBoot").asInt());
+            }
             if (!result.boots().isEmpty()) {
                 Boot boot = result.boots().get(result.boots().size() - 1);
                 soft.assertThat(boot.reached().id()).as("boot stage reached").isEqualTo(expected.get("stage").asText());
