@@ -81,8 +81,10 @@ def run(config, scenario, out_dir):
     # The hard bound: even if this driver dies, timeout ends QEMU.
     cmd = ["timeout", "--kill-after=5", str(limit + 30)] + qemu_command(config, scenario, log, sock)
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=open(os.path.join(tmp, "qemu.err"), "wb"), start_new_session=True)
+    with open(os.path.join(tmp, "qemu.err"), "wb") as qemu_err:
+        # Its own session: the whole group (timeout and QEMU) can be killed at once.
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=qemu_err, start_new_session=True)
     outcome = "limit"
     screenshot = False
     try:
@@ -125,7 +127,8 @@ def run(config, scenario, out_dir):
         shutil.copyfile(log, os.path.join(target, "console.log"))
     if screenshot:
         shutil.copyfile(png, os.path.join(target, "screenshot.png"))
-    errors = open(os.path.join(tmp, "qemu.err"), "rb").read().decode(errors="replace").strip()
+    with open(os.path.join(tmp, "qemu.err"), "rb") as f:
+        errors = f.read().decode(errors="replace").strip()
     shutil.rmtree(tmp, ignore_errors=True)
     size = os.path.getsize(os.path.join(target, "console.log")) if os.path.exists(os.path.join(target, "console.log")) else 0
     print(f"lab: {name}: {outcome} after {seconds} s, console {size} bytes, screenshot {'yes' if screenshot else 'NO'}"
