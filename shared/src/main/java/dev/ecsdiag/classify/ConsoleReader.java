@@ -109,6 +109,19 @@ public final class ConsoleReader {
                     escape(b);
                     continue;
                 }
+                if (b >= 0x20 && b < 0x7f) {
+                    // Fast path: a run of printable ASCII is copied in one go.
+                    int runStart = i - 1;
+                    while (i < end) {
+                        byte x = c[i];
+                        if (x < 0x20 || x == 0x7f) { // negative (non-ASCII) bytes end the run too
+                            break;
+                        }
+                        i++;
+                    }
+                    appendRun(c, runStart, i - runStart);
+                    continue;
+                }
                 if (b < 0x20 || b == 0x7f) {
                     if (b == 0x1b) {
                         escState = ESC;
@@ -136,6 +149,14 @@ public final class ConsoleReader {
         chunkPos = 0;
         chunkLen = n;
         return true;
+    }
+
+    private void appendRun(byte[] src, int from, int len) {
+        int room = MAX_LINE_BYTES - lineLen;
+        int n = Math.min(room, len);
+        System.arraycopy(src, from, line, lineLen, n);
+        lineLen += n;
+        droppedBytes += len - n;
     }
 
     private void append(int b) {

@@ -31,9 +31,13 @@ public final class ReportParser {
     /** Skip patterns of each stack spec, joined with the common list, compiled once. */
     private static final Map<StackSpec, SkipMatcher> SKIPS = new IdentityHashMap<>();
 
+    /** The literal text each row's title pattern starts with: a cheap test before the regex. */
+    private static final Map<OopsFormat, String> LITERALS = new IdentityHashMap<>();
+
     static {
         for (OopsGroup g : OopsTable.GROUPS) {
             for (OopsFormat f : g.formats()) {
+                LITERALS.put(f, literalPrefix(f.title().pattern()));
                 if (f.stack() != null) {
                     List<String> all = new ArrayList<>(ReportPatterns.SKIP);
                     all.addAll(f.stack().skip());
@@ -45,6 +49,27 @@ public final class ReportParser {
 
     private ReportParser() {
     }
+
+    /** Leading characters of a regex that match only themselves (up to the first metacharacter). */
+    static String literalPrefix(String regex) {
+        int i = 0;
+        while (i < regex.length() && "\\^$.|?*+()[]{}".indexOf(regex.charAt(i)) < 0) {
+            i++;
+        }
+        // a quantifier applies to the character before it: leave that one out
+        if (i < regex.length() && i > 0 && "?*{".indexOf(regex.charAt(i)) >= 0) {
+            i--;
+        }
+        return regex.substring(0, i);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
+    });
 
     /** One extracted frame: as titles use it (wrapper prefixes stripped) and as printed. */
     private record KeyFrame(String canonical, String raw) {
@@ -83,17 +108,13 @@ public final class ReportParser {
 
     /** Stable grouping key: same type and canonical title, same signature. */
     static String signature(String type, String title) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(((type == null ? "" : type) + "|" + title).getBytes(StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder(16);
-            for (int i = 0; i < 8; i++) {
-                b.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
-            }
-            return b.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always there", e);
+        MessageDigest sha = SHA256.get();
+        byte[] digest = sha.digest(((type == null ? "" : type) + "|" + title).getBytes(StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder(16);
+        for (int i = 0; i < 8; i++) {
+            b.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
         }
+        return b.toString();
     }
 
     static boolean isQuestionable(String text) {
@@ -135,6 +156,9 @@ public final class ReportParser {
         List<Candidate> candidates = new ArrayList<>();
         List<OopsFormat> formats = group.formats();
         for (int i = 0; i < formats.size(); i++) {
+            if (!header.contains(LITERALS.get(formats.get(i)))) {
+                continue; // the row's literal start is not even there
+            }
             Matcher m = formats.get(i).title().matcher(header);
             if (m.find()) {
                 candidates.add(new Candidate(m.start(), i, formats.get(i), m));
