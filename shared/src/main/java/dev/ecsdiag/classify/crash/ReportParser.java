@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class ReportParser {
 
     private static final String CORRUPTED = "corrupted";
+    /** Details (lock holders, access sizes) come right after the header: look no further than this. */
+    private static final int MAX_DETAIL_LINES = 400;
     private static final Pattern TIMESTAMP_IN_TITLE = Pattern.compile("\\[ *[0-9]+\\.[0-9]+\\]");
 
     /** Skip patterns of each stack spec, joined with the common list, compiled once. */
@@ -182,7 +184,7 @@ public final class ReportParser {
         int from = 1;
         for (Pattern detail : format.details()) {
             boolean found = false;
-            for (int i = from; i < lines.size(); i++) {
+            for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
                 Matcher m = detail.matcher(lines.get(i).text());
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
