@@ -132,7 +132,9 @@ public final class OopsTable {
      * {@code Internal error:} after arm's {@code Unable to handle kernel paging request}.
      */
     public static final List<String> CONTINUATIONS = List.of("invalid opcode: 0000", "Kernel panic - not syncing",
-            "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:");
+            "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
+            // SLUB debugging details of the object a report is about
+            "INFO: Object 0x", "INFO: Slab 0x", "INFO: Allocated in ", "INFO: Freed in ");
 
     public static boolean isContinuation(String line) {
         for (String c : CONTINUATIONS) {
