@@ -96,6 +96,8 @@ class CrashPartsTest {
         assertNull(group(scanner, "EXT4-fs (vda1): WARNING: mounting fs with errors"));
         assertNull(group(scanner, " tcp_close+0x2a/0x60 net/ipv4/tcp.c:2180"));
         assertNull(group(scanner, "skb_panic: text"));
+        assertNull(group(scanner, "main.c:3:10: fatal error: foo.h: No such file or directory"));
+        assertEquals("fatal error:", group(scanner, "fatal error: runtime: out of memory"));
     }
 
     private static String group(HeaderScanner scanner, String line) {
