@@ -72,6 +72,7 @@ final class BootRules {
             // ---- boot failures that are not oopses ----
             fatal("root-cannot-open", "VFS: Cannot open root device",
                     "VFS: Cannot open root device .{0,200}"),
+            soft("root-no-filesystem", "No filesystem could mount root", "No filesystem could mount root, tried:.{0,200}"),
             fatal("root-unable-to-mount", "VFS: Unable to mount root fs", "VFS: Unable to mount root fs.{0,200}"),
             fatal("kill-init", "Attempted to kill init", "Attempted to kill init!.{0,100}"),
             fatal("no-init", "No working init found", "No working init found\\..{0,100}"),
