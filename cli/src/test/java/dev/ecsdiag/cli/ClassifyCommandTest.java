@@ -211,6 +211,17 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void standardInputIsReadOnlyOnce() {
+        System.setIn(new ByteArrayInputStream(OOM.getBytes(StandardCharsets.UTF_8)));
+
+        int status = Main.run("classify", "--format", "json", "-", "-");
+
+        assertThat(status).isEqualTo(3);
+        assertThat(stdout().lines()).hasSize(1);
+        assertThat(stderr()).contains("standard input (-) can be read only once");
+    }
+
+    @Test
     void anUnreadableFileIsNamedTheOthersAreStillClassifiedAndTheStatusIs3() throws Exception {
         Path healthy = file("healthy.log", HEALTHY);
         Path missing = dir.resolve("no-such.log");
