@@ -88,11 +88,11 @@ final class BootRules {
             fatal("emergency-password", "Give root password for maintenance", "Give root password for maintenance.{0,100}"),
             // dracut, initramfs-tools
             soft("dracut-timeout", "dracut-initqueue", "dracut-initqueue:? timeout.{0,200}"),
-            fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\..{0,100}"),
+            fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\."),
             soft("dracut-missing-root", "Warning: /", "Warning: /\\S{1,200} does not exist"),
             fatal("sysroot-mount", "Failed to mount ", "Failed to mount (?:sysroot\\.mount|/sysroot).{0,100}"),
             fatal("initramfs-gave-up", "Gave up waiting for root", "Gave up waiting for root (?:file system )?device.{0,200}"),
-            fatal("initramfs-alert", "ALERT!", "ALERT!\\s+.{1,200}"),
+            fatal("initramfs-alert", "ALERT!", "ALERT!\\s+\\S{1,200} does not exist\\.\\s+Dropping to a shell!"),
             fatal("initramfs-shell", "(initramfs)", "\\(initramfs\\)").anchoredAtStart(),
             soft("device-timeout", "Timed out waiting for device", "Timed out waiting for device.{0,200}"),
             // fsck (systemd-fsck, initramfs-tools, sysvinit)
