@@ -11,7 +11,6 @@ import static dev.ecsdiag.classify.BootRule.of;
 import static dev.ecsdiag.classify.BootRule.prompt;
 import static dev.ecsdiag.classify.BootRule.soft;
 import static dev.ecsdiag.classify.BootRule.stage;
-import static dev.ecsdiag.classify.BootStage.BOOTLOADER;
 import static dev.ecsdiag.classify.BootStage.INIT;
 import static dev.ecsdiag.classify.BootStage.INITRAMFS;
 import static dev.ecsdiag.classify.BootStage.LOGIN;
@@ -148,7 +147,4 @@ final class BootRules {
 
     /** The stage a boot is at before any line told more: a boot joined mid-way was running a kernel. */
     static final BootStage JOINED_STAGE = BootStage.KERNEL;
-
-    /** Used in messages: the boot loader stage. */
-    static final BootStage FIRST_STAGE = BOOTLOADER;
 }

@@ -28,7 +28,7 @@ class BootAnalyzerTest {
 
             Debian GNU/Linux 12 ci-runner-7 ttyS0
 
-            ci-runner-7 login: """;
+            ci-runner-7 login:\s""";
 
     private static BootAnalyzer analyze(String log, boolean raw) {
         return ConsoleLines.feed(new BootAnalyzer(), raw ? ConsoleLines.raw(log) : ConsoleLines.normalized(log));
