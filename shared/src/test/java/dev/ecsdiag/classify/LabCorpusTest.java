@@ -99,16 +99,17 @@ class LabCorpusTest {
     @TestFactory
     Stream<DynamicTest> logsAreRawSerialCapturesWithScreenshots() {
         return scenarios().stream().map(s -> dynamicTest(s.get("name").asText(), () -> {
+            String name = s.get("name").asText();
             byte[] console = resource(s.get("console").asText());
             String text = new String(console, java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertThat(text).as("serial console keeps the kernel's CRLF line ends").contains("\r\n");
-            assertThat(text).contains("Linux version " + s.get("kernelRelease").asText());
-            assertThat(console.length).as("log size").isBetween(1_000, 200_000);
+            assertThat(text).as("%s: serial console keeps the kernel's CRLF line ends", name).contains("\r\n");
+            assertThat(text).as("%s: kernel banner", name).contains("Linux version " + s.get("kernelRelease").asText());
+            assertThat(console.length).as("%s: log size", name).isBetween(1_000, 200_000);
             JsonNode screenshot = s.get("screenshot");
-            assertThat(screenshot.isNull()).as("a screenshot for %s", s.get("name")).isFalse();
+            assertThat(screenshot.isNull()).as("%s: a screenshot", name).isFalse();
             byte[] png = resource(screenshot.asText());
-            assertThat(png).as("PNG signature").startsWith(0x89, 'P', 'N', 'G');
-            assertThat(png.length).as("screenshot size").isBetween(2_000, 300_000);
+            assertThat(png).as("%s: PNG signature", name).startsWith(0x89, 'P', 'N', 'G');
+            assertThat(png.length).as("%s: screenshot size", name).isBetween(2_000, 300_000);
         }));
     }
 
@@ -116,34 +117,35 @@ class LabCorpusTest {
     Stream<DynamicTest> classifierGetsEveryScenarioRight() {
         ConsoleClassifier classifier = new ConsoleClassifier();
         return scenarios().stream().map(s -> dynamicTest(s.get("name").asText(), () -> {
+            String name = s.get("name").asText();
             JsonNode expected = s.get("expected");
             Classification result = classifier.classify(resource(s.get("console").asText()));
             SoftAssertions soft = new SoftAssertions();
-            soft.assertThat(result.verdict().id()).as("verdict").isEqualTo(expected.get("verdict").asText());
-            soft.assertThat(!result.crashes().isEmpty()).as("crash or not").isEqualTo(expected.get("crash").asBoolean());
+            soft.assertThat(result.verdict().id()).as("%s: verdict", name).isEqualTo(expected.get("verdict").asText());
+            soft.assertThat(!result.crashes().isEmpty()).as("%s: crash or not", name).isEqualTo(expected.get("crash").asBoolean());
             if (expected.get("crash").asBoolean() && !result.crashes().isEmpty()) {
                 // syzkaller's convention: the first report in the log names the crash.
                 Crash first = result.crashes().get(0);
-                soft.assertThat(first.title()).as("title").isEqualTo(expected.get("title").asText());
-                soft.assertThat(first.type()).as("type").isEqualTo(textOrNull(expected.get("type")));
-                soft.assertThat(first.guiltyFrame()).as("guilty frame").isEqualTo(textOrNull(expected.get("guiltyFrame")));
-                soft.assertThat(first.corrupted()).as("corrupted").isFalse();
-                soft.assertThat(result.crashes().stream().anyMatch(Crash::panicked)).as("panicked")
+                soft.assertThat(first.title()).as("%s: title", name).isEqualTo(expected.get("title").asText());
+                soft.assertThat(first.type()).as("%s: type", name).isEqualTo(textOrNull(expected.get("type")));
+                soft.assertThat(first.guiltyFrame()).as("%s: guilty frame", name).isEqualTo(textOrNull(expected.get("guiltyFrame")));
+                soft.assertThat(first.corrupted()).as("%s: corrupted", name).isFalse();
+                soft.assertThat(result.crashes().stream().anyMatch(Crash::panicked)).as("%s: panicked", name)
                         .isEqualTo(expected.get("panicked").asBoolean());
             }
             List<String> findingKinds = result.findings().stream().map(f -> f.kind().id()).toList();
             expected.get("findings").forEach(kind ->
-                    soft.assertThat(findingKinds).as("findings").contains(kind.asText()));
-            soft.assertThat(result.boots()).as("boots").hasSize(expected.get("boots").asInt());
+                    soft.assertThat(findingKinds).as("%s: findings", name).contains(kind.asText()));
+            soft.assertThat(result.boots()).as("%s: boots", name).hasSize(expected.get("boots").asInt());
             if (expected.has("crashBoot") && !result.crashes().isEmpty()) {
-                soft.assertThat(result.crashes().get(0).boot()).as("boot of the first crash").isEqualTo(expected.get("crashBoot").asInt());
+                soft.assertThat(result.crashes().get(0).boot()).as("%s: boot of the first crash", name).isEqualTo(expected.get("crashBoot").asInt());
             }
             if (!result.boots().isEmpty()) {
                 Boot boot = result.boots().get(result.boots().size() - 1);
-                soft.assertThat(boot.reached().id()).as("boot stage reached").isEqualTo(expected.get("stage").asText());
-                soft.assertThat(boot.kernelRelease()).as("kernel release").isEqualTo(s.get("kernelRelease").asText());
+                soft.assertThat(boot.reached().id()).as("%s: boot stage reached", name).isEqualTo(expected.get("stage").asText());
+                soft.assertThat(boot.kernelRelease()).as("%s: kernel release", name).isEqualTo(s.get("kernelRelease").asText());
             }
-            String gap = KNOWN_GAPS.get(s.get("name").asText());
+            String gap = KNOWN_GAPS.get(name);
             if (gap == null) {
                 soft.assertAll();
                 return;
@@ -151,7 +153,7 @@ class LabCorpusTest {
             List<Throwable> errors = soft.errorsCollected();
             assertThat(errors).as("%s is listed as a known classifier gap but now passes: remove it from KNOWN_GAPS",
                     s.get("name").asText()).isNotEmpty();
-            Assumptions.abort("known classifier gap (" + gap + "): " + errors.stream().map(Throwable::getMessage)
+            Assumptions.abort(name + ": known classifier gap (" + gap + "): " + errors.stream().map(Throwable::getMessage)
                     .map(m -> m.replaceAll("\\s+", " ").trim()).collect(Collectors.joining("; ")));
         }));
     }
