@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ClassifyCommand.class,
+                EmulatorCommand.class,
         })
 public final class Main implements Runnable {
 

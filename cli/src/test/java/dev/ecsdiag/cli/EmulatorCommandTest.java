@@ -1,0 +1,93 @@
+package dev.ecsdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aliyuncs.DefaultAcsClient;
+import com.aliyuncs.auth.BasicCredentials;
+import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
+import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
+import com.aliyuncs.http.HttpClientConfig;
+import com.aliyuncs.profile.DefaultProfile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ecsdiag emulator} prints what a client needs, and a real SDK client can use it. */
+class EmulatorCommandTest {
+
+    private static final Pattern ENDPOINT = Pattern.compile("endpoint +(127\\.0\\.0\\.1:\\d+)");
+    private static final Pattern KEY_ID = Pattern.compile("AccessKey ID +(\\S+)");
+    private static final Pattern SECRET = Pattern.compile("AccessKey secret +(\\S+)");
+
+    @Test
+    void servesAFixtureFolderToTheSdkUntilStopped(@TempDir Path dir) throws Exception {
+        Path instance = Files.createDirectories(dir.resolve("i-cli000001"));
+        Files.writeString(instance.resolve("instance.json"), "{\"name\": \"from-cli\", \"tags\": {\"ci-build\": \"9\"}}");
+        Files.writeString(instance.resolve("console.log"), "Kernel panic - not syncing: test\n");
+
+        EmulatorCommand command = new EmulatorCommand();
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+                cl.execute("--fixtures", dir.toString(), "--throttle-window", "0"));
+        try {
+            Matcher endpoint = awaitLine(out, ENDPOINT);
+            Matcher keyId = KEY_ID.matcher(out.toString());
+            Matcher secret = SECRET.matcher(out.toString());
+            assertThat(keyId.find() && secret.find()).isTrue();
+            assertThat(out.toString()).contains("region            cn-hangzhou").contains("i-cli000001");
+
+            DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou");
+            HttpClientConfig config = HttpClientConfig.getDefault();
+            config.setNoProxy("127.0.0.1");
+            profile.setHttpClientConfig(config);
+            DefaultAcsClient client = new DefaultAcsClient(profile, new BasicCredentials(keyId.group(1), secret.group(1)));
+            DescribeInstancesRequest request = new DescribeInstancesRequest();
+            request.setSysEndpoint(endpoint.group(1));
+            DescribeInstancesResponse response = client.getAcsResponse(request);
+            assertThat(response.getInstances()).extracting(DescribeInstancesResponse.Instance::getInstanceName)
+                    .containsExactly("from-cli");
+        } finally {
+            command.stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(out.toString()).contains("DescribeInstances -> 200 OK").contains("stopped; answered 1 calls");
+    }
+
+    @Test
+    void unreadableFixturesExitWithThree(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.newCommandLine();
+        cl.setErr(new PrintWriter(err, true));
+        assertThat(cl.execute("emulator", "--fixtures", dir.resolve("missing").toString())).isEqualTo(Main.EXIT_UNREADABLE);
+        assertThat(err.toString()).contains("cannot read the fixtures").contains("does not exist");
+    }
+
+    @Test
+    void badFaultSettingIsAUsageError() {
+        CommandLine cl = Main.newCommandLine();
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(cl.execute("emulator", "--error-rate", "2")).isEqualTo(Main.EXIT_USAGE);
+    }
+
+    private static Matcher awaitLine(StringWriter out, Pattern pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Matcher m = pattern.matcher(out.toString());
+            if (m.find()) {
+                return m;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the emulator printed no endpoint; output so far:\n" + out);
+    }
+}
