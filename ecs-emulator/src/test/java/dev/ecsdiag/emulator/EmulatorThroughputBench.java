@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * ./mvnw -q -pl ecs-emulator test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -cp ecs-emulator/target/test-classes:ecs-emulator/target/classes:$(cat ecs-emulator/target/test-classpath.txt) \
- *     dev.ecsdiag.emulator.EmulatorThroughputBench [INSTANCES [LATENCY_MS [CONCURRENCIES]]]   # 200 50 8,32
+ *     dev.ecsdiag.emulator.EmulatorThroughputBench [INSTANCES [LATENCY_MS [CONCURRENCIES [CONSOLE_LINES]]]]   # 200 50 8,32 2000
  * </pre>
  */
 public final class EmulatorThroughputBench {
@@ -34,7 +34,8 @@ public final class EmulatorThroughputBench {
         int instances = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         long latencyMs = args.length > 1 ? Long.parseLong(args[1]) : 50;
         String[] concurrencies = (args.length > 2 ? args[2] : "8,32").split(",");
-        byte[] console = "[    0.000000] Linux version 6.1.0-56-amd64\r\n".repeat(2000).getBytes(StandardCharsets.US_ASCII);
+        int consoleLines = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
+        byte[] console = "[    0.000000] Linux version 6.1.0-56-amd64\r\n".repeat(consoleLines).getBytes(StandardCharsets.US_ASCII);
         byte[] screenshot = BlankScreen.png();
 
         System.out.printf("emulator throughput: %d instances, console %d KB, screenshot %d KB, 2 calls each%n",

@@ -1,0 +1,105 @@
+#!/bin/sh
+# PID 1 of the lab's busybox initramfs.
+#
+# Reads what to do from the kernel command line (lab.scenario=NAME lab.trigger=TRIGGER; dotted
+# parameters stay out of init's environment, so they are read from /proc/cmdline), behaves like a
+# small CI test VM (boots, shows a login prompt, starts a shell) and then provokes the scenario's
+# failure, the way a test that breaks the kernel would.
+#
+# Triggers:
+#   none             healthy boot: login prompt, shell prompt, nothing else
+#   sysrq-c          echo c > /proc/sysrq-trigger
+#   lkdtm-TYPE       load lkdtm and write TYPE to /sys/kernel/debug/provoke-crash/DIRECT
+#   exit-init        init exits before user space is up ("Attempted to kill init")
+#   oom              a process eats memory until the OOM killer stops it
+
+export PATH=/bin:/sbin
+umask 022
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null
+mount -t debugfs debugfs /sys/kernel/debug
+
+scenario=unknown
+trigger=none
+for word in $(cat /proc/cmdline); do
+    case "$word" in
+        lab.scenario=*) scenario=${word#lab.scenario=} ;;
+        lab.trigger=*) trigger=${word#lab.trigger=} ;;
+    esac
+done
+
+# Say it on the serial console (our stdout) and on the screen (tty1): user space writes reach
+# only the last console= device, the kernel's own messages reach both.
+say() {
+    echo "$@"
+    echo "$@" > /dev/tty1 2>/dev/null
+}
+
+say "lab: scenario $scenario, trigger $trigger"
+
+if [ "$trigger" = exit-init ]; then
+    say "lab: init gives up before user space is up"
+    exit 1
+fi
+
+case "$trigger" in
+    lkdtm-*)
+        insmod /lib/modules/lkdtm.ko || say "lab: insmod lkdtm failed"
+        ;;
+esac
+
+hostname lab
+say ""
+say "Debian GNU/Linux 12 lab ttyS0"
+say ""
+say "lab login: root (automatic login)"
+say ""
+say "lab: ready"
+
+run_trigger() {
+    case "$trigger" in
+        none) ;;
+        sysrq-c)
+            echo 1 > /proc/sys/kernel/sysrq
+            sh -c 'echo c > /proc/sysrq-trigger'
+            ;;
+        lkdtm-*)
+            # A separate program, as a test would be (the report then names "sh", not "init").
+            sh -c "echo ${trigger#lkdtm-} > /sys/kernel/debug/provoke-crash/DIRECT"
+            ;;
+        oom)
+            # tail keeps the last lines of a file; /dev/zero has no line end, so it never stops
+            # growing its buffer.
+            tail /dev/zero
+            ;;
+        *)
+            say "lab: unknown trigger $trigger"
+            ;;
+    esac
+}
+
+if [ "$trigger" != none ]; then
+    case "$trigger" in
+        lkdtm-HUNG_TASK|lkdtm-SOFTLOCKUP|lkdtm-HARDLOCKUP|lkdtm-SPINLOCKUP)
+            # These never return: leave them to a child and carry on to the shell.
+            say "lab: triggering $trigger in the background"
+            run_trigger &
+            sleep 1
+            ;;
+        *)
+            say "lab: triggering $trigger"
+            # In a child process: an oops kills the writer, and PID 1 must not be the writer.
+            ( run_trigger )
+            say "lab: trigger returned with status $?"
+            ;;
+    esac
+fi
+
+say "lab: scenario done"
+printf 'root@lab:~# ' > /dev/tty1 2>/dev/null
+export PS1='root@lab:~# ' HOME=/root
+setsid cttyhack sh -i
+# The serial console never sends input, so the shell waits for ever; should it end, keep PID 1 alive.
+while :; do sleep 3600; done

@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""The QEMU lab's driver: boots Debian's kernel with the lab's initramfs under software emulation,
+provokes a named failure, captures the serial console and a screenshot, and keeps the corpus
+manifest in step.
+
+    lab/lab.py list
+    lab/lab.py run NAME [NAME...] [--out DIR]
+    lab/lab.py all [--out DIR]
+
+Needs lab/setup.sh to have run. Every boot is bounded in time: QEMU runs under `timeout`, in its
+own process group, which is killed whatever happens. Scenarios and their expected classification
+live in lab/scenarios.json; the manifest (DIR/manifest.json) is rebuilt from it and from what each
+captured log says (kernel release, command line).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from qmp import Qmp, QmpError  # noqa: E402
+
+LAB = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(LAB)
+WORK = os.path.join(LAB, "work")
+DEFAULT_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab")
+
+
+def load_scenarios():
+    with open(os.path.join(LAB, "scenarios.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def command_line(config, scenario):
+    words = [config["baseCommandLine"], f"lab.scenario={scenario['name']}", f"lab.trigger={scenario['trigger']}"]
+    if scenario.get("parameters"):
+        words.append(scenario["parameters"])
+    return " ".join(words)
+
+
+def qemu_command(config, scenario, log, sock):
+    cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", "max", "-smp", "2",
+           "-m", str(scenario.get("memoryMiB", 256)),
+           "-nodefaults", "-no-reboot", "-display", "none", "-vga", "std",
+           "-serial", f"file:{log}", "-qmp", f"unix:{sock},server=on,wait=off",
+           "-kernel", os.path.join(WORK, "vmlinuz"),
+           "-append", command_line(config, scenario)]
+    if scenario.get("initramfs", True):
+        cmd += ["-initrd", os.path.join(WORK, "initramfs.cpio.gz")]
+    return cmd
+
+
+def log_matches(path, pattern):
+    try:
+        with open(path, "rb") as f:
+            return pattern.search(f.read()) is not None
+    except FileNotFoundError:
+        return False
+
+
+def run(config, scenario, out_dir):
+    """Boots one scenario; returns a dict describing the capture."""
+    name = scenario["name"]
+    limit = scenario.get("limitSeconds", 60)
+    settle = scenario.get("settleSeconds", 2)
+    done = re.compile(scenario["doneWhen"].encode(), re.MULTILINE)
+    tmp = tempfile.mkdtemp(prefix="ecsdiag-lab-")
+    log = os.path.join(tmp, "console.log")
+    sock = os.path.join(tmp, "qmp.sock")
+    png = os.path.join(tmp, "screenshot.png")
+    # The hard bound: even if this driver dies, timeout ends QEMU.
+    cmd = ["timeout", "--kill-after=5", str(limit + 30)] + qemu_command(config, scenario, log, sock)
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=open(os.path.join(tmp, "qemu.err"), "wb"), start_new_session=True)
+    outcome = "limit"
+    screenshot = False
+    try:
+        while time.monotonic() - started < limit:
+            if log_matches(log, done):
+                outcome = "done"
+                break
+            if proc.poll() is not None:
+                outcome = "exited"
+                break
+            time.sleep(0.25)
+        if proc.poll() is None:
+            time.sleep(settle)
+            qmp = Qmp(sock)
+            try:
+                qmp.screendump(png)
+                screenshot = os.path.getsize(png) > 0
+            except (QmpError, OSError) as e:
+                print(f"lab: {name}: screendump failed: {e}", file=sys.stderr)
+            qmp.quit()
+            qmp.close()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+    except (QmpError, OSError) as e:
+        print(f"lab: {name}: {e}", file=sys.stderr)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    seconds = round(time.monotonic() - started, 1)
+
+    target = os.path.join(out_dir, name)
+    os.makedirs(target, exist_ok=True)
+    for stale in ("console.log", "screenshot.png"):
+        if os.path.exists(os.path.join(target, stale)):
+            os.remove(os.path.join(target, stale))
+    if os.path.exists(log):
+        shutil.copyfile(log, os.path.join(target, "console.log"))
+    if screenshot:
+        shutil.copyfile(png, os.path.join(target, "screenshot.png"))
+    errors = open(os.path.join(tmp, "qemu.err"), "rb").read().decode(errors="replace").strip()
+    shutil.rmtree(tmp, ignore_errors=True)
+    size = os.path.getsize(os.path.join(target, "console.log")) if os.path.exists(os.path.join(target, "console.log")) else 0
+    print(f"lab: {name}: {outcome} after {seconds} s, console {size} bytes, screenshot {'yes' if screenshot else 'NO'}"
+          + (f", qemu said: {errors}" if errors else ""), file=sys.stderr)
+    return {"outcome": outcome, "seconds": seconds, "screenshot": screenshot}
+
+
+def from_log(path, pattern):
+    try:
+        with open(path, "rb") as f:
+            m = re.search(pattern, f.read())
+        return m.group(1).decode(errors="replace").strip() if m else None
+    except FileNotFoundError:
+        return None
+
+
+def write_manifest(config, out_dir, timings):
+    manifest_path = os.path.join(out_dir, "manifest.json")
+    previous = {}
+    if os.path.exists(manifest_path):
+        with open(manifest_path, encoding="utf-8") as f:
+            previous = {s["name"]: s for s in json.load(f).get("scenarios", [])}
+    entries = []
+    for scenario in config["scenarios"]:
+        name = scenario["name"]
+        log = os.path.join(out_dir, name, "console.log")
+        if not os.path.exists(log):
+            continue
+        entry = {
+            "name": name,
+            "description": scenario["description"],
+            "trigger": scenario["trigger"],
+            "kernelRelease": from_log(log, rb"Linux version (\S+)"),
+            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)"),
+            "console": f"{name}/console.log",
+            "screenshot": f"{name}/screenshot.png" if os.path.exists(os.path.join(out_dir, name, "screenshot.png")) else None,
+            "captureSeconds": timings.get(name, previous.get(name, {}).get("captureSeconds")),
+            "expected": scenario.get("expected"),
+        }
+        if scenario.get("notes"):
+            entry["notes"] = scenario["notes"]
+        entries.append(entry)
+    manifest = {
+        "about": "Real console logs and screenshots from Debian's kernel under QEMU, made by lab/run-all.sh;"
+                 " expected classifications follow syzkaller's title and TYPE conventions (docs/lab.md).",
+        "scenarios": entries,
+    }
+    with open(manifest_path, "w", encoding="utf-8") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description="QEMU lab driver")
+    parser.add_argument("action", choices=["list", "run", "all", "manifest"])
+    parser.add_argument("names", nargs="*")
+    parser.add_argument("--out", default=DEFAULT_OUT)
+    args = parser.parse_args()
+    config = load_scenarios()
+    by_name = {s["name"]: s for s in config["scenarios"]}
+    if args.action == "list":
+        for s in config["scenarios"]:
+            print(f"{s['name']:32} {s['description']}")
+        return 0
+    if args.action == "manifest":
+        write_manifest(config, args.out, {})
+        return 0
+    for needed in ("vmlinuz", "initramfs.cpio.gz"):
+        if not os.path.exists(os.path.join(WORK, needed)):
+            print(f"lab: {os.path.join(WORK, needed)} is missing: run lab/setup.sh first", file=sys.stderr)
+            return 2
+    names = [s["name"] for s in config["scenarios"]] if args.action == "all" else args.names
+    unknown = [n for n in names if n not in by_name]
+    if unknown or not names:
+        print(f"lab: unknown or no scenario: {' '.join(unknown)} (see lab/lab.py list)", file=sys.stderr)
+        return 2
+    os.makedirs(args.out, exist_ok=True)
+    timings = {}
+    failed = []
+    started = time.monotonic()
+    for name in names:
+        result = run(config, by_name[name], args.out)
+        timings[name] = result["seconds"]
+        if result["outcome"] != "done" or not result["screenshot"]:
+            failed.append(name)
+        write_manifest(config, args.out, timings)
+    total = round(time.monotonic() - started, 1)
+    print(f"lab: {len(names)} scenario(s) in {total} s"
+          + (f"; did not reach their end state: {' '.join(failed)}" if failed else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

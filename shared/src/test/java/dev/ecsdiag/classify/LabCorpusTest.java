@@ -1,0 +1,118 @@
+package dev.ecsdiag.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Runs the classifier over the QEMU lab's corpus (real console logs of Debian's kernel, made by
+ * {@code lab/run-all.sh}; see docs/lab.md) and checks each scenario against the manifest's
+ * expectations: crash or not, category, title, guilty frame, panic, verdict, boot stage, and the
+ * findings (OOM kill, boot failure) that must be among those reported. Where an expectation is
+ * debatable, the manifest's {@code notes} say why it is what it is.
+ */
+class LabCorpusTest {
+
+    private static final String ROOT = "/lab/";
+
+    private static JsonNode manifest() {
+        try (InputStream in = LabCorpusTest.class.getResourceAsStream(ROOT + "manifest.json")) {
+            assertThat(in).as("lab/manifest.json on the test class path").isNotNull();
+            return new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = LabCorpusTest.class.getResourceAsStream(ROOT + name)) {
+            assertThat(in).as("lab resource %s", name).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<JsonNode> scenarios() {
+        List<JsonNode> list = new ArrayList<>();
+        manifest().get("scenarios").forEach(list::add);
+        return list;
+    }
+
+    @Test
+    void corpusCoversTheScenariosTheLabPromises() {
+        List<String> names = scenarios().stream().map(s -> s.get("name").asText()).toList();
+        assertThat(names).contains("healthy", "sysrq-c", "lkdtm-panic", "lkdtm-bug", "lkdtm-warning",
+                "lkdtm-exception", "lkdtm-access-null", "lkdtm-exec-null", "lkdtm-corrupt-list-add",
+                "lkdtm-refcount-inc-overflow", "lkdtm-exhaust-stack", "lkdtm-softlockup", "lkdtm-hung-task",
+                "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom");
+        for (JsonNode s : scenarios()) {
+            assertThat(s.get("expected")).as("expectations of %s", s.get("name")).isNotNull();
+            assertThat(s.get("expected").isObject()).as("expectations of %s", s.get("name")).isTrue();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> logsAreRawSerialCapturesWithScreenshots() {
+        return scenarios().stream().map(s -> dynamicTest(s.get("name").asText(), () -> {
+            byte[] console = resource(s.get("console").asText());
+            String text = new String(console, java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(text).as("serial console keeps the kernel's CRLF line ends").contains("\r\n");
+            assertThat(text).contains("Linux version " + s.get("kernelRelease").asText());
+            assertThat(console.length).as("log size").isBetween(1_000, 200_000);
+            JsonNode screenshot = s.get("screenshot");
+            assertThat(screenshot.isNull()).as("a screenshot for %s", s.get("name")).isFalse();
+            byte[] png = resource(screenshot.asText());
+            assertThat(png).as("PNG signature").startsWith(0x89, 'P', 'N', 'G');
+            assertThat(png.length).as("screenshot size").isBetween(2_000, 300_000);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> classifierGetsEveryScenarioRight() {
+        ConsoleClassifier classifier = new ConsoleClassifier();
+        return scenarios().stream().map(s -> dynamicTest(s.get("name").asText(), () -> {
+            JsonNode expected = s.get("expected");
+            Classification result = classifier.classify(resource(s.get("console").asText()));
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(result.verdict().id()).as("verdict").isEqualTo(expected.get("verdict").asText());
+            soft.assertThat(!result.crashes().isEmpty()).as("crash or not").isEqualTo(expected.get("crash").asBoolean());
+            if (expected.get("crash").asBoolean() && !result.crashes().isEmpty()) {
+                // syzkaller's convention: the first report in the log names the crash.
+                Crash first = result.crashes().get(0);
+                soft.assertThat(first.title()).as("title").isEqualTo(expected.get("title").asText());
+                soft.assertThat(first.type()).as("type").isEqualTo(expected.get("type").asText());
+                soft.assertThat(first.guiltyFrame()).as("guilty frame").isEqualTo(textOrNull(expected.get("guiltyFrame")));
+                soft.assertThat(first.corrupted()).as("corrupted").isFalse();
+                soft.assertThat(result.crashes().stream().anyMatch(Crash::panicked)).as("panicked")
+                        .isEqualTo(expected.get("panicked").asBoolean());
+            }
+            List<String> findingKinds = result.findings().stream().map(f -> f.kind().id()).toList();
+            expected.get("findings").forEach(kind ->
+                    soft.assertThat(findingKinds).as("findings").contains(kind.asText()));
+            soft.assertThat(result.boots()).as("boots").hasSize(1);
+            if (!result.boots().isEmpty()) {
+                Boot boot = result.boots().get(result.boots().size() - 1);
+                soft.assertThat(boot.reached().id()).as("boot stage reached").isEqualTo(expected.get("stage").asText());
+                soft.assertThat(boot.kernelRelease()).as("kernel release").isEqualTo(s.get("kernelRelease").asText());
+            }
+            soft.assertAll();
+        }));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}
