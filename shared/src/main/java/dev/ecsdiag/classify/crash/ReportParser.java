@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class ReportParser {
 
     private static final String CORRUPTED = "corrupted";
+    /** Details (lock holders, access sizes) come right after the header: look no further than this. */
+    private static final int MAX_DETAIL_LINES = 400;
     private static final Pattern TIMESTAMP_IN_TITLE = Pattern.compile("\\[ *[0-9]+\\.[0-9]+\\]");
 
     /** Skip patterns of each stack spec, joined with the common list, compiled once. */
@@ -87,23 +89,42 @@ public final class ReportParser {
      * @param panicked whether the log said {@code Kernel panic - not syncing} for this report
      */
     public static Crash parse(OopsGroup group, List<ConsoleLine> lines, int extent, boolean panicked) {
-        List<ConsoleLine> usable = new ArrayList<>(lines.size());
+        List<ReportLine> all = new ArrayList<>(lines.size());
+        List<ReportLine> usable = new ArrayList<>(lines.size());
         for (ConsoleLine l : lines) {
-            if (!isQuestionable(l.text())) {
-                usable.add(l);
+            ReportLine rl = ReportLine.of(l);
+            all.add(rl);
+            if (!rl.questionable()) {
+                usable.add(rl);
             }
         }
         String header = lines.get(0).text();
         Titled titled = title(group, header, usable);
-        List<ConsoleLine> own = lines.subList(0, Math.max(1, Math.min(extent, lines.size())));
+        List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
         Facts facts = Facts.read(own);
         String type = CrashTypes.of(titled.title);
         int start = (int) lines.get(0).number();
-        ConsoleLine last = own.get(ReportExtent.lastIndex(own));
+        ConsoleLine last = own.get(lastIndex(own)).line();
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
                 titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
                 facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
                 panicked || facts.panicked, 0, header, last.text(), signature(type, titled.title));
+    }
+
+    /** {@link ReportExtent#lastIndex} with the frames already parsed. */
+    private static int lastIndex(List<ReportLine> lines) {
+        int last = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            ReportLine rl = lines.get(i);
+            String t = rl.text();
+            if (t.startsWith("---[ end trace") || t.startsWith("---[ end Kernel panic")) {
+                return i;
+            }
+            if (rl.frame() != null || ReportExtent.isReportish(t)) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     /** Stable grouping key: same type and canonical title, same signature. */
@@ -117,21 +138,13 @@ public final class ReportParser {
         return b.toString();
     }
 
-    static boolean isQuestionable(String text) {
-        if (text.contains("<EOI>")) {
-            return false;
-        }
-        StackFrame f = text.indexOf('?') >= 0 || text.endsWith(" (unreliable)") ? FrameLine.parse(text, 0) : null;
-        return f != null && !f.reliable();
-    }
-
     private record Titled(String title, List<String> alts, String corruptedReason, String guiltyFrame) {
     }
 
     private record Candidate(int start, int order, OopsFormat format, Matcher matcher) {
     }
 
-    private static Titled title(OopsGroup group, String header, List<ConsoleLine> lines) {
+    private static Titled title(OopsGroup group, String header, List<ReportLine> lines) {
         List<Candidate> candidates = candidates(group, header);
         Titled titled = firstApplying(candidates, lines);
         if (titled == null && lines.size() > 1) {
@@ -169,7 +182,7 @@ public final class ReportParser {
         return candidates;
     }
 
-    private static Titled firstApplying(List<Candidate> candidates, List<ConsoleLine> lines) {
+    private static Titled firstApplying(List<Candidate> candidates, List<ReportLine> lines) {
         for (Candidate c : candidates) {
             List<String> groups = new ArrayList<>();
             for (int g = 1; g <= c.matcher.groupCount(); g++) {
@@ -183,11 +196,11 @@ public final class ReportParser {
     }
 
     /** Looks for the row's detail patterns one after the other on later lines; appends their groups. */
-    private static boolean details(OopsFormat format, List<ConsoleLine> lines, List<String> groups) {
+    private static boolean details(OopsFormat format, List<ReportLine> lines, List<String> groups) {
         int from = 1;
         for (Pattern detail : format.details()) {
             boolean found = false;
-            for (int i = from; i < lines.size(); i++) {
+            for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
                 Matcher m = detail.matcher(lines.get(i).text());
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
@@ -205,7 +218,7 @@ public final class ReportParser {
         return true;
     }
 
-    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ConsoleLine> lines) {
+    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ReportLine> lines) {
         String reason = format.corrupted() ? "report format is marked as corrupted" : null;
         List<KeyFrame> frames = List.of();
         if (format.stack() != null) {
@@ -304,7 +317,7 @@ public final class ReportParser {
      * first line they match, stack parts read frames until the next stack starts or until the
      * following part matches. Each stack part closes the frames gathered so far into one key frame.
      */
-    private static Extraction extract(StackSpec spec, List<Part> parts, List<ConsoleLine> lines) {
+    private static Extraction extract(StackSpec spec, List<Part> parts, List<ReportLine> lines) {
         SkipMatcher skip = SKIPS.get(spec);
         List<KeyFrame> results = new ArrayList<>();
         List<String> raw = new ArrayList<>();
@@ -329,12 +342,13 @@ public final class ReportParser {
             if (part.isStack()) {
                 stacks++;
                 while (li < n) {
-                    String ln = lines.get(li++).text();
+                    ReportLine rl = lines.get(li++);
+                    String ln = rl.text();
                     if (ReportPatterns.isCorruptingLine(ln)) {
                         ok = false;
                         break;
                     }
-                    if (ReportPatterns.isStackStart(ln)) {
+                    if (rl.stackStart()) {
                         break;
                     }
                     if (pi != parts.size() - 1 && !parts.get(pi + 1).isStack()) {
@@ -345,7 +359,7 @@ public final class ReportParser {
                             break;
                         }
                     }
-                    for (String name : FrameLine.titleNames(ln)) {
+                    for (String name : rl.names()) {
                         addFrame(raw, name, skip);
                     }
                 }
@@ -402,7 +416,7 @@ public final class ReportParser {
      * or a call trace announced but missing (fewer than 3 lines follow it, or no frame in the 15
      * lines after it), or no call trace at all in a format that always prints one.
      */
-    private static String corruption(String title, OopsFormat format, List<ConsoleLine> lines) {
+    private static String corruption(String title, OopsFormat format, List<ReportLine> lines) {
         if (TIMESTAMP_IN_TITLE.matcher(title).find()) {
             return "title matches corrupted regexp";
         }
@@ -412,10 +426,10 @@ public final class ReportParser {
         boolean hasStackTrace = false;
         Set<String> seenKinds = new java.util.HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            String text = lines.get(i).text();
-            if (!ReportPatterns.isStackStart(text)) {
+            if (!lines.get(i).stackStart()) {
                 continue;
             }
+            String text = lines.get(i).text();
             String kind = stackStartKind(text);
             if (!seenKinds.add(kind)) {
                 continue;
@@ -425,11 +439,11 @@ public final class ReportParser {
             }
             boolean frames = false;
             for (int j = i + 1; j < lines.size() && j <= i + 15; j++) {
-                String t = lines.get(j).text();
-                if (ReportPatterns.isStackStart(t)) {
+                ReportLine next = lines.get(j);
+                if (next.stackStart()) {
                     break;
                 }
-                if (t.contains("(stack is not available)") || FrameLine.parse(t, 0) != null) {
+                if (next.frame() != null || next.text().contains("(stack is not available)")) {
                     frames = true;
                     break;
                 }
@@ -485,13 +499,13 @@ public final class ReportParser {
         private static final int MAX_FRAMES = 256;
         private static final int MAX_REGISTERS = 64;
 
-        static Facts read(List<ConsoleLine> lines) {
+        static Facts read(List<ReportLine> lines) {
             Facts f = new Facts();
             boolean inTrace = false;
             boolean traceDone = false;
             for (int i = 0; i < lines.size(); i++) {
-                ConsoleLine line = lines.get(i);
-                String t = line.text();
+                ReportLine rl = lines.get(i);
+                String t = rl.text();
                 if (t.contains("Kernel panic - not syncing")) {
                     f.panicked = true;
                 }
@@ -520,7 +534,7 @@ public final class ReportParser {
                 if (traceDone) {
                     continue;
                 }
-                if (ReportPatterns.isStackStart(t)) {
+                if (rl.stackStart()) {
                     if (inTrace && !f.callTrace.isEmpty()) {
                         traceDone = true;
                         continue;
@@ -532,7 +546,7 @@ public final class ReportParser {
                     traceDone = !f.callTrace.isEmpty();
                     continue;
                 }
-                StackFrame frame = FrameLine.parse(t, (int) line.number());
+                StackFrame frame = rl.frame();
                 if (frame != null && i > 0 && f.callTrace.size() < MAX_FRAMES) {
                     f.callTrace.add(frame);
                 }
