@@ -104,11 +104,27 @@ public final class ReportParser {
         Facts facts = Facts.read(own);
         String type = CrashTypes.of(titled.title);
         int start = (int) lines.get(0).number();
-        ConsoleLine last = own.get(ReportExtent.lastIndex(own.stream().map(ReportLine::line).toList())).line();
+        ConsoleLine last = own.get(lastIndex(own)).line();
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
                 titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
                 facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
                 panicked || facts.panicked, 0, header, last.text(), signature(type, titled.title));
+    }
+
+    /** {@link ReportExtent#lastIndex} with the frames already parsed. */
+    private static int lastIndex(List<ReportLine> lines) {
+        int last = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            ReportLine rl = lines.get(i);
+            String t = rl.text();
+            if (t.startsWith("---[ end trace") || t.startsWith("---[ end Kernel panic")) {
+                return i;
+            }
+            if (rl.frame() != null || ReportExtent.isReportish(t)) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     /** Stable grouping key: same type and canonical title, same signature. */
