@@ -6,6 +6,7 @@ manifest in step.
     lab/lab.py list
     lab/lab.py run NAME [NAME...] [--out DIR]
     lab/lab.py all [--out DIR]
+    lab/lab.py boot NAME --dir DIR [--limit S]   # one VM, left running: DIR/console.log, DIR/qmp.sock
 
 Needs lab/setup.sh to have run. Every boot is bounded in time: QEMU runs under `timeout`, in its
 own process group, which is killed whatever happens. Scenarios and their expected classification
@@ -48,10 +49,12 @@ def command_line(config, scenario):
 def qemu_command(config, scenario, log, sock):
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", "max", "-smp", "2",
            "-m", str(scenario.get("memoryMiB", 256)),
-           "-nodefaults", "-no-reboot", "-display", "none", "-vga", "std",
+           "-nodefaults", "-display", "none", "-vga", "std",
            "-serial", f"file:{log}", "-qmp", f"unix:{sock},server=on,wait=off",
            "-kernel", os.path.join(WORK, "vmlinuz"),
            "-append", command_line(config, scenario)]
+    if not scenario.get("reboots", False):
+        cmd.append("-no-reboot")  # a panic (or a reboot) ends the run
     if scenario.get("initramfs", True):
         cmd += ["-initrd", os.path.join(WORK, "initramfs.cpio.gz")]
     return cmd
@@ -78,8 +81,10 @@ def run(config, scenario, out_dir):
     # The hard bound: even if this driver dies, timeout ends QEMU.
     cmd = ["timeout", "--kill-after=5", str(limit + 30)] + qemu_command(config, scenario, log, sock)
     started = time.monotonic()
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=open(os.path.join(tmp, "qemu.err"), "wb"), start_new_session=True)
+    with open(os.path.join(tmp, "qemu.err"), "wb") as qemu_err:
+        # Its own session: the whole group (timeout and QEMU) can be killed at once.
+        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=qemu_err, start_new_session=True)
     outcome = "limit"
     screenshot = False
     try:
@@ -122,12 +127,24 @@ def run(config, scenario, out_dir):
         shutil.copyfile(log, os.path.join(target, "console.log"))
     if screenshot:
         shutil.copyfile(png, os.path.join(target, "screenshot.png"))
-    errors = open(os.path.join(tmp, "qemu.err"), "rb").read().decode(errors="replace").strip()
+    with open(os.path.join(tmp, "qemu.err"), "rb") as f:
+        errors = f.read().decode(errors="replace").strip()
     shutil.rmtree(tmp, ignore_errors=True)
     size = os.path.getsize(os.path.join(target, "console.log")) if os.path.exists(os.path.join(target, "console.log")) else 0
     print(f"lab: {name}: {outcome} after {seconds} s, console {size} bytes, screenshot {'yes' if screenshot else 'NO'}"
           + (f", qemu said: {errors}" if errors else ""), file=sys.stderr)
     return {"outcome": outcome, "seconds": seconds, "screenshot": screenshot}
+
+
+def boot(config, scenario, directory, limit):
+    """Replaces this process with QEMU (under timeout) for a VM that stays up until its owner ends
+    it: the end-to-end test serves its live serial log and screen through the local ECS endpoint."""
+    os.makedirs(directory, exist_ok=True)
+    log = os.path.join(directory, "console.log")
+    sock = os.path.join(directory, "qmp.sock")
+    cmd = ["timeout", "--kill-after=5", str(limit)] + qemu_command(config, scenario, log, sock)
+    sys.stdout.flush()
+    os.execvp(cmd[0], cmd)
 
 
 def from_log(path, pattern):
@@ -177,9 +194,11 @@ def write_manifest(config, out_dir, timings):
 
 def main():
     parser = argparse.ArgumentParser(description="QEMU lab driver")
-    parser.add_argument("action", choices=["list", "run", "all", "manifest"])
+    parser.add_argument("action", choices=["list", "run", "all", "manifest", "boot"])
     parser.add_argument("names", nargs="*")
     parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--dir", help="boot: where console.log and qmp.sock go")
+    parser.add_argument("--limit", type=int, default=600, help="boot: seconds before timeout ends QEMU")
     args = parser.parse_args()
     config = load_scenarios()
     by_name = {s["name"]: s for s in config["scenarios"]}
@@ -194,6 +213,11 @@ def main():
         if not os.path.exists(os.path.join(WORK, needed)):
             print(f"lab: {os.path.join(WORK, needed)} is missing: run lab/setup.sh first", file=sys.stderr)
             return 2
+    if args.action == "boot":
+        if len(args.names) != 1 or args.names[0] not in by_name or not args.dir:
+            print("lab: boot needs one scenario name and --dir (see lab/lab.py list)", file=sys.stderr)
+            return 2
+        boot(config, by_name[args.names[0]], args.dir, args.limit)
     names = [s["name"] for s in config["scenarios"]] if args.action == "all" else args.names
     unknown = [n for n in names if n not in by_name]
     if unknown or not names:

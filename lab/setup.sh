@@ -75,6 +75,8 @@ if [ ! -f "$ROOT/boot/vmlinuz-$release" ] || [ ! -f "$ROOT/usr/src/linux-source-
     # The arch headers include the common ones by absolute path: point them at our copy.
     sed -i "s#^include /usr/src/#include $ROOT/usr/src/#" "$ROOT/usr/src/linux-headers-$release/Makefile"
     echo "$version" > "$WORK/kernel-version"
+    # The kernel's own modules (400 MB) and the packages are not needed once unpacked.
+    rm -rf "$WORK/debs" "$ROOT/lib/modules/$release/kernel"
     rm -f "$WORK/lkdtm.ko"
 fi
 echo "$abi" > "$WORK/kernel-abi"

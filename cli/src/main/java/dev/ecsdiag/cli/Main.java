@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ClassifyCommand.class,
+                CollectCommand.class,
+                DemoCommand.class,
                 EmulatorCommand.class,
         })
 public final class Main implements Runnable {

@@ -47,7 +47,9 @@ class LabBootsAndFindingsTest {
 
     @TestFactory
     Stream<DynamicTest> everyScenarioHasTheExpectedBootAndFindings() throws IOException {
-        return scenarios().stream().map(s -> dynamicTest(s.get("name").asText(), () -> {
+        // One-boot logs only: a log of several boots (reboot-after-panic) is checked by LabCorpusTest.
+        return scenarios().stream().filter(s -> s.get("expected").path("boots").asInt(1) == 1)
+                .map(s -> dynamicTest(s.get("name").asText(), () -> {
             JsonNode expected = s.get("expected");
             byte[] log = resource(s.get("console").asText());
             Classification result = new ConsoleClassifier().classify(log);

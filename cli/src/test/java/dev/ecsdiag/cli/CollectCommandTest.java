@@ -1,0 +1,156 @@
+package dev.ecsdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsdiag.collect.CollectionJson;
+import dev.ecsdiag.collect.CollectionResult;
+import dev.ecsdiag.emulator.CredentialStore;
+import dev.ecsdiag.emulator.EcsEmulator;
+import dev.ecsdiag.emulator.EmulatedInstance;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ecsdiag collect} through {@link Main#run}, against the local ECS endpoint. */
+class CollectCommandTest {
+
+    private static final String PANIC = "[  812.452400] Kernel panic - not syncing: Fatal exception\r\n";
+
+    @TempDir
+    Path dir;
+
+    private EcsEmulator ecs;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+    private InputStream savedIn;
+
+    @BeforeEach
+    void start() {
+        ecs = EcsEmulator.builder().throttleWindow(Duration.ZERO).build().start();
+        ecs.fleet().put(EmulatedInstance.builder("i-cli0001").tag("ci", "b1").console(PANIC).build());
+        ecs.fleet().put(EmulatedInstance.builder("i-cli0002").tag("ci", "b1").console("login: \r\n").build());
+        savedOut = System.out;
+        savedErr = System.err;
+        savedIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+        System.setIn(savedIn);
+        ecs.close();
+    }
+
+    private int run(String... args) {
+        List<String> all = new ArrayList<>(List.of("collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
+                "--out", dir.resolve("out").toString(), "--timeout", "5"));
+        all.addAll(List.of(args));
+        return Main.run(all.toArray(String[]::new));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void collectsWithTheSecretFromAnEnvironmentVariable() throws Exception {
+        int exit = run("--tag", "ci=b1", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET");
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(stdout()).contains("i-cli0001").contains("i-cli0002").contains("output:  " + dir.resolve("out"));
+        assertThat(stderr()).contains("collecting from http://" + ecs.endpoint()).contains("[2/2]");
+        CollectionResult r = CollectionJson.readResult(dir.resolve("out/collection.json"));
+        assertThat(r.instances()).hasSize(2).allSatisfy(o -> assertThat(o.console()).isNotNull());
+        assertThat(dir.resolve("out/instances/i-cli0001/console.txt")).content().contains("Kernel panic");
+        assertThat(stdout() + stderr()).doesNotContain(CredentialStore.TEST_ACCESS_KEY_SECRET);
+    }
+
+    @Test
+    void collectsWithTheSecretFromStandardInput() {
+        System.setIn(new ByteArrayInputStream((CredentialStore.TEST_ACCESS_KEY_SECRET + "\n").getBytes(StandardCharsets.UTF_8)));
+        int exit = run("--instance", "i-cli0001", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin");
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(stdout()).contains("i-cli0001");
+    }
+
+    @Test
+    void collectsWithTheDefaultCredentialChain() {
+        System.setProperty("alibabacloud.accessKeyId", CredentialStore.TEST_ACCESS_KEY_ID);
+        System.setProperty("alibabacloud.accessKeySecret", CredentialStore.TEST_ACCESS_KEY_SECRET);
+        try {
+            int exit = run("--instance", "i-cli0001,i-cli0002", "--quiet");
+            assertThat(exit).as(stderr()).isZero();
+            assertThat(stdout()).contains("i-cli0001").contains("i-cli0002");
+            assertThat(stderr()).doesNotContain("collecting from");
+        } finally {
+            System.clearProperty("alibabacloud.accessKeyId");
+            System.clearProperty("alibabacloud.accessKeySecret");
+        }
+    }
+
+    @Test
+    void aFleetFileWithAMissingInstanceReportsItAndStillExitsZero() throws Exception {
+        Path fleet = Files.writeString(dir.resolve("fleet.txt"), "# build 1\ni-cli0002\ni-gone0009\n");
+        int exit = run("--fleet-file", fleet.toString(), "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID,
+                "--secret-env", "ECSDIAG_TEST_SECRET");
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains("i-gone0009").contains("not found");
+        assertThat(stderr()).contains("WARNING").contains("i-gone0009");
+    }
+
+    @Test
+    void aMissingSecretIsAConfigurationErrorSayingWhereItWasLookedFor() {
+        int exit = run("--instance", "i-cli0001", "--access-key-id", "LTAIsomething", "--secret-env", "ECSDIAG_NO_SUCH_VARIABLE");
+        assertThat(exit).isEqualTo(Main.EXIT_CONFIGURATION);
+        assertThat(stderr()).contains("ECSDIAG_NO_SUCH_VARIABLE").contains("--secret-stdin");
+    }
+
+    @Test
+    void credentialsTheServiceRefusesExitFour() {
+        System.setIn(new ByteArrayInputStream("wrong-secret\n".getBytes(StandardCharsets.UTF_8)));
+        int exit = run("--instance", "i-cli0001", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin");
+        assertThat(exit).isEqualTo(Main.EXIT_CONFIGURATION);
+        assertThat(stderr()).contains("SignatureDoesNotMatch").contains("secret");
+        assertThat(dir.resolve("out/collection.json")).exists();
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("--access-key-id", "x")).as("no instances").isEqualTo(Main.EXIT_USAGE);
+        assertThat(stderr()).contains("say which instances");
+        assertThat(run("--instance", "../../etc")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(stderr()).contains("not an ECS instance id");
+        assertThat(run("--tag", "novalue")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(Main.run("collect", "--instance", "i-cli0001")).as("no region").isEqualTo(Main.EXIT_USAGE);
+        // there is no way to pass a secret as an argument
+        assertThat(run("--instance", "i-cli0001", "--secret", "s3cr3t")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(run("--instance", "i-cli0001", "--secret-stdin")).as("stdin without key id").isEqualTo(Main.EXIT_USAGE);
+    }
+
+    @Test
+    void anUnreadableFleetFileExitsThree() {
+        int exit = run("--fleet-file", dir.resolve("missing.txt").toString(), "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID,
+                "--secret-env", "ECSDIAG_TEST_SECRET");
+        assertThat(exit).isEqualTo(Main.EXIT_UNREADABLE);
+        assertThat(stderr()).contains("cannot read the fleet file");
+    }
+}

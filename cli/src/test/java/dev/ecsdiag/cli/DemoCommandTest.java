@@ -1,0 +1,41 @@
+package dev.ecsdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsdiag.collect.CollectionJson;
+import dev.ecsdiag.collect.CollectionResult;
+import dev.ecsdiag.emulator.EcsEmulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ecsdiag demo}: the README's first command, with no cloud account. */
+class DemoCommandTest {
+
+    @Test
+    void collectsTheWholeBuiltInFleetAndSaysWhereItIs(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        PrintStream savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.run("demo", "--out", dir.resolve("demo").toString());
+        } finally {
+            System.setOut(saved);
+            System.setErr(savedErr);
+        }
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isZero();
+        int fleet = EcsEmulator.defaultFleet(EcsEmulator.DEFAULT_REGION).size();
+        CollectionResult result = CollectionJson.readResult(dir.resolve("demo/collection.json"));
+        assertThat(result.instances()).hasSize(fleet).allSatisfy(o -> assertThat(o.console()).isNotNull());
+        assertThat(result.notFound()).isEmpty();
+        result.instances().forEach(o -> assertThat(text).contains(o.instanceId()));
+        assertThat(text).contains("output:  " + dir.resolve("demo"));
+    }
+}

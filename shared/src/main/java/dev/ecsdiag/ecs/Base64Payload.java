@@ -1,0 +1,129 @@
+package dev.ecsdiag.ecs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.commons.codec.CodecPolicy;
+import org.apache.commons.codec.binary.Base64InputStream;
+
+/**
+ * Decodes a Base64 payload from an answer straight into a file, through a stream: the decoded
+ * bytes never sit in memory as a whole. commons-codec's decoder silently skips characters outside
+ * the alphabet, so a checking stream in front of it refuses them (and padding in the middle):
+ * a broken payload fails loudly instead of becoming a quietly corrupt log or image.
+ */
+public final class Base64Payload {
+
+    private Base64Payload() {
+    }
+
+    /**
+     * Decodes {@code base64} into {@code target} (written whole or not at all) and returns the
+     * number of bytes written.
+     */
+    public static long decodeTo(CharSequence base64, Path target) throws IOException {
+        Path tmp = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            long n;
+            try (InputStream in = open(base64); OutputStream out = Files.newOutputStream(tmp)) {
+                n = in.transferTo(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return n;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A stream of the decoded bytes; reading throws {@link MalformedPayloadException} where the payload breaks. */
+    public static InputStream open(CharSequence base64) {
+        return new StrictDecodingStream(new Base64InputStream(new CheckedAscii(base64), false, 0, null, CodecPolicy.STRICT));
+    }
+
+    /** Turns the decoder's complaint about impossible trailing bits into our exception. */
+    private static final class StrictDecodingStream extends java.io.FilterInputStream {
+        StrictDecodingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IllegalArgumentException e) {
+                throw new MalformedPayloadException("the Base64 payload ends in the middle of a byte (" + e.getMessage() + ")");
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IllegalArgumentException e) {
+                throw new MalformedPayloadException("the Base64 payload ends in the middle of a byte (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** The characters of the payload as ASCII bytes, refusing anything that is not Base64. */
+    private static final class CheckedAscii extends InputStream {
+        private final CharSequence text;
+        private int pos;
+        private int data;
+        private int padding;
+
+        CheckedAscii(CharSequence text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read() throws IOException {
+            while (pos < text.length()) {
+                char c = text.charAt(pos++);
+                if (c == '\r' || c == '\n' || c == ' ' || c == '\t') {
+                    continue; // line breaks are allowed by MIME-style encoders
+                }
+                if (c == '=') {
+                    padding++;
+                    if (padding > 2) {
+                        throw new MalformedPayloadException("too much Base64 padding at character " + (pos - 1));
+                    }
+                    return c;
+                }
+                if (!isAlphabet(c)) {
+                    throw new MalformedPayloadException("character " + (pos - 1) + " of the Base64 payload is not Base64 ("
+                            + (c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'") + ")");
+                }
+                if (padding > 0) {
+                    throw new MalformedPayloadException("Base64 data after padding at character " + (pos - 1));
+                }
+                data++;
+                return c;
+            }
+            if (data % 4 == 1 || (padding > 0 && (data + padding) % 4 != 0)) {
+                throw new MalformedPayloadException("the Base64 payload is truncated (" + (data + padding) + " characters)");
+            }
+            return -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = 0;
+            while (n < len) {
+                int c = read();
+                if (c < 0) {
+                    return n == 0 ? -1 : n;
+                }
+                b[off + n++] = (byte) c;
+            }
+            return n;
+        }
+
+        private static boolean isAlphabet(char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+        }
+    }
+}
