@@ -1,0 +1,223 @@
+package dev.ecsdiag.report;
+
+import dev.ecsdiag.classify.Boot;
+import dev.ecsdiag.classify.Classification;
+import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.Finding;
+import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.collect.InstanceOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the report's view of one instance: verdict, platform note, excerpts of the console read
+ * in one streaming pass, remediation hints and the screenshot thumbnail. Safe to run for several
+ * instances at once.
+ */
+final class InstanceReportBuilder {
+
+    /** Lines of context shown before a crash report and before/after a finding's line. */
+    static final int CONTEXT_BEFORE = 3;
+    static final int CONTEXT_AFTER = 2;
+    static final int MAX_LINE_CHARS = 1000;
+
+    record Result(InstanceReport report, List<String> warnings) {
+    }
+
+    private final Path outputDir;
+    private final RemediationRules rules;
+    private final Thumbnails thumbnails;
+    private final int maxReportLines;
+
+    InstanceReportBuilder(Path outputDir, RemediationRules rules, Thumbnails thumbnails, int maxReportLines) {
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        this.rules = rules;
+        this.thumbnails = thumbnails;
+        this.maxReportLines = maxReportLines;
+    }
+
+    Result build(InstanceOutcome outcome) {
+        List<String> warnings = new ArrayList<>();
+        InstanceVerdicts.Decision decision = InstanceVerdicts.decide(outcome);
+        Classification c = outcome.classification();
+        List<Crash> crashes = c == null ? List.of() : c.crashes();
+        List<Finding> findings = c == null ? List.of() : c.findings();
+        List<Boot> boots = c == null ? List.of() : c.boots();
+        List<Boot> failedBoots = boots.stream().filter(b -> b.failure() != null).toList();
+
+        List<ConsoleExcerpts.Range> ranges = new ArrayList<>();
+        crashes.forEach(x -> ranges.add(crashRange(x)));
+        findings.stream().filter(f -> f.line() > 0).forEach(f -> ranges.add(around(f.line())));
+        failedBoots.stream().filter(b -> b.failureLine() > 0).forEach(b -> ranges.add(around(b.failureLine())));
+        Map<Integer, String> lines = readLines(outcome, ranges, warnings);
+
+        List<CrashEntry> crashEntries = new ArrayList<>();
+        for (Crash crash : crashes) {
+            crashEntries.add(new CrashEntry(crash, CrashGroups.signatureOf(crash),
+                    lines == null ? null : crashExcerpt(crash, lines), rules.match(subject(crash))));
+        }
+        List<FindingEntry> findingEntries = new ArrayList<>();
+        for (Finding f : findings) {
+            Excerpt excerpt = lines == null || f.line() <= 0 ? null : causeExcerpt(f.line(), lines);
+            findingEntries.add(new FindingEntry(f, excerpt,
+                    rules.match(new RemediationRules.Subject(f.kind().id(), List.of(f.title()), List.of()))));
+        }
+        List<BootFailureEntry> bootFailures = new ArrayList<>();
+        for (Boot b : failedBoots) {
+            Excerpt excerpt = lines == null || b.failureLine() <= 0 ? null : causeExcerpt(b.failureLine(), lines);
+            bootFailures.add(new BootFailureEntry(b.index(), b.kernelRelease(), b.reached().id(), b.failure(),
+                    b.failureLine(), excerpt,
+                    rules.match(new RemediationRules.Subject("boot-failure", List.of(b.failure()), List.of()))));
+        }
+
+        InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
+                outcome.tags(), decision.verdict(), decision.reason(),
+                outcome.events().stream().anyMatch(PlatformEvents::isPlatform), PlatformEvents.note(outcome.events()),
+                outcome.events(), outcome.failures(), outcome.console(), outcome.screenshot(),
+                thumbnail(outcome, warnings), c == null ? null : c.verdict(), c == null ? null : c.lines(),
+                crashEntries, findingEntries, bootFailures, boots);
+        return new Result(report, warnings);
+    }
+
+    static RemediationRules.Subject subject(Crash crash) {
+        List<String> titles = new ArrayList<>();
+        titles.add(crash.title());
+        titles.addAll(crash.altTitles());
+        if (crash.firstLine() != null) {
+            titles.add(crash.firstLine());
+        }
+        List<String> frames = new ArrayList<>();
+        if (crash.guiltyFrame() != null) {
+            frames.add(crash.guiltyFrame());
+        }
+        crash.callTrace().forEach(f -> frames.add(f.function()));
+        return new RemediationRules.Subject(crash.type(), titles, frames);
+    }
+
+    private ConsoleExcerpts.Range crashRange(Crash crash) {
+        int start = Math.max(1, crash.startLine());
+        int end = Math.max(start, crash.endLine());
+        int last = Math.min(end + CONTEXT_AFTER, start + maxReportLines - 1);
+        return new ConsoleExcerpts.Range(Math.max(1, start - CONTEXT_BEFORE), last);
+    }
+
+    private static ConsoleExcerpts.Range around(int line) {
+        return new ConsoleExcerpts.Range(Math.max(1, line - CONTEXT_BEFORE), line + CONTEXT_AFTER);
+    }
+
+    private Excerpt crashExcerpt(Crash crash, Map<Integer, String> lines) {
+        ConsoleExcerpts.Range range = crashRange(crash);
+        int start = Math.max(1, crash.startLine());
+        int end = Math.max(start, crash.endLine());
+        int guiltyLine = guiltyLine(crash);
+        List<Excerpt.ExcerptLine> out = new ArrayList<>();
+        boolean missing = false;
+        for (int n = range.from(); n <= range.to(); n++) {
+            String text = lines.get(n);
+            if (text == null) {
+                missing = n <= end;
+                break;
+            }
+            String mark = n == guiltyLine ? "guilty" : n >= start && n <= end ? "report" : "context";
+            out.add(new Excerpt.ExcerptLine(n, text, mark));
+        }
+        boolean cut = range.to() < end;
+        int last = out.isEmpty() ? range.from() : out.get(out.size() - 1).n();
+        return new Excerpt(range.from(), last, cut || missing, out);
+    }
+
+    private static Excerpt causeExcerpt(int line, Map<Integer, String> lines) {
+        ConsoleExcerpts.Range range = around(line);
+        List<Excerpt.ExcerptLine> out = new ArrayList<>();
+        for (int n = range.from(); n <= range.to(); n++) {
+            String text = lines.get(n);
+            if (text != null) {
+                out.add(new Excerpt.ExcerptLine(n, text, n == line ? "cause" : "context"));
+            }
+        }
+        int last = out.isEmpty() ? range.from() : out.get(out.size() - 1).n();
+        return new Excerpt(range.from(), last, !lines.containsKey(line), out);
+    }
+
+    /** Line of the guilty frame in the call trace (the first frame with that function). */
+    static int guiltyLine(Crash crash) {
+        if (crash.guiltyFrame() == null) {
+            return -1;
+        }
+        int fallback = -1;
+        for (StackFrame f : crash.callTrace()) {
+            if (crash.guiltyFrame().equals(f.function())) {
+                if (f.reliable()) {
+                    return f.line();
+                }
+                if (fallback < 0) {
+                    fallback = f.line();
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private Map<Integer, String> readLines(InstanceOutcome outcome, List<ConsoleExcerpts.Range> ranges,
+                                           List<String> warnings) {
+        if (outcome.console() == null || outcome.console().textFile() == null) {
+            return null;
+        }
+        Path text = inside(outcome.console().textFile(), outcome.instanceId(), "console text", warnings);
+        if (text == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(text)) {
+            warnings.add(outcome.instanceId() + ": console text " + outcome.console().textFile()
+                    + " is missing; crash lines are not shown");
+            return null;
+        }
+        try {
+            return new ConsoleExcerpts(MAX_LINE_CHARS).read(text, ranges);
+        } catch (IOException e) {
+            warnings.add(outcome.instanceId() + ": cannot read console text " + outcome.console().textFile()
+                    + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String thumbnail(InstanceOutcome outcome, List<String> warnings) {
+        if (outcome.screenshot() == null || outcome.screenshot().file() == null || thumbnails == null) {
+            return null;
+        }
+        Path shot = inside(outcome.screenshot().file(), outcome.instanceId(), "screenshot", warnings);
+        if (shot == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(shot)) {
+            warnings.add(outcome.instanceId() + ": screenshot " + outcome.screenshot().file() + " is missing");
+            return null;
+        }
+        Path thumb = Thumbnails.thumbnailPathFor(shot);
+        try {
+            thumbnails.write(shot, thumb);
+            return relative(thumb);
+        } catch (IOException | RuntimeException e) {
+            warnings.add(outcome.instanceId() + ": no thumbnail for " + outcome.screenshot().file() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Resolves a collector path, refusing one that leaves the output folder. */
+    private Path inside(String relativePath, String instanceId, String what, List<String> warnings) {
+        Path p = outputDir.resolve(relativePath).normalize();
+        if (!p.startsWith(outputDir)) {
+            warnings.add(instanceId + ": " + what + " path " + relativePath + " leaves the output folder; ignored");
+            return null;
+        }
+        return p;
+    }
+
+    private String relative(Path p) {
+        return outputDir.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+}

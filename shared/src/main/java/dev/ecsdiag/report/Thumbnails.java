@@ -1,0 +1,87 @@
+package dev.ecsdiag.report;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Scales screenshots (PNG or JPEG, whatever their extension says) to PNG thumbnails with
+ * {@code javax.imageio}. Large images are subsampled while decoding, so a huge screenshot does not
+ * need a huge buffer.
+ */
+public final class Thumbnails {
+
+    private final int width;
+
+    public Thumbnails(int width) {
+        this.width = width;
+    }
+
+    /** The thumbnail's path for a screenshot: beside it, {@code NAME.thumb.png}. */
+    public static Path thumbnailPathFor(Path screenshot) {
+        String name = screenshot.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return screenshot.resolveSibling(base + ".thumb.png");
+    }
+
+    /**
+     * Writes the thumbnail of {@code screenshot} to {@code target}.
+     *
+     * @return the thumbnail's size
+     * @throws IOException when the screenshot cannot be read as an image (with a message naming it)
+     */
+    public java.awt.Dimension write(Path screenshot, Path target) throws IOException {
+        BufferedImage source = read(screenshot);
+        int w = Math.min(width, source.getWidth());
+        int h = Math.max(1, (int) Math.round(source.getHeight() * (w / (double) source.getWidth())));
+        BufferedImage thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = thumb.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        if (!ImageIO.write(thumb, "png", target.toFile())) {
+            throw new IOException("no PNG writer available for " + target);
+        }
+        return new java.awt.Dimension(w, h);
+    }
+
+    private BufferedImage read(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new IOException("cannot open screenshot " + file);
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException("screenshot " + file + " is neither PNG nor JPEG (no image reader recognises it)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int sourceWidth = reader.getWidth(0);
+                ImageReadParam param = reader.getDefaultReadParam();
+                // Decode at most about twice the thumbnail's width: enough for a smooth bilinear scale.
+                int step = Math.max(1, sourceWidth / (width * 2));
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+}
