@@ -145,15 +145,32 @@ public final class HtmlReportWriter {
                 w.write("<div class=\"name\">" + esc(i.name()) + "</div>");
             }
             w.write("</td><td><span class=\"badge " + i.verdict().id() + "\">" + esc(i.verdict().label())
-                    + "</span></td><td class=\"why\">" + esc(i.reason()) + "</td><td>");
+                    + "</span></td><td class=\"why\">" + esc(i.reason()));
+            sameCrashPill(i);
+            w.write("</td><td>");
             if (i.platformNote() != null) {
                 w.write("<span class=\"platform-note\">" + esc(i.platformNote()) + "</span>");
             } else {
-                w.write("<span class=\"none\">none</span>");
+                w.write("<span class=\"none\">—</span>");
             }
             w.write("</td><td>");
             thumbnail(i);
             w.write("</td></tr>\n");
+        }
+
+        /** "same crash on 3 instances": tells at a glance which instances crashed the same way. */
+        private void sameCrashPill(InstanceReport i) throws IOException {
+            if (i.crashes().isEmpty()) {
+                return;
+            }
+            String signature = i.crashes().get(0).group();
+            for (int g = 0; g < r.crashGroups().size(); g++) {
+                CrashGroup group = r.crashGroups().get(g);
+                if (group.signature().equals(signature) && group.count() > 1) {
+                    w.write(" <a class=\"same\" href=\"#group-" + (g + 1) + "\">same crash on " + group.count()
+                            + " instances</a>");
+                }
+            }
         }
 
         private void thumbnail(InstanceReport i) throws IOException {
@@ -173,11 +190,15 @@ public final class HtmlReportWriter {
             if (r.crashGroups().isEmpty()) {
                 w.write("<p class=\"none\">No kernel crash in any console.</p>\n");
             }
+            int index = 0;
             for (CrashGroup g : r.crashGroups()) {
-                w.write("<div class=\"group\">\n<h3><span class=\"count\">" + g.count() + " of " + g.totalInstances()
+                w.write("<div class=\"group\" id=\"group-" + (++index) + "\">\n<h3><span class=\"count\">" + g.count() + " of " + g.totalInstances()
                         + (g.totalInstances() == 1 ? " instance" : " instances") + ":</span> <code class=\"title\">"
-                        + esc(g.title()) + "</code></h3>\n<p>category <b>" + esc(g.type()) + "</b> · <span class=\"hist "
-                        + esc(g.history().status()) + "\">" + esc(g.history().describe()) + "</span> · ");
+                        + esc(g.title()) + "</code></h3>\n<p>category <b>" + esc(g.type()) + "</b> · ");
+                if (!"unknown".equals(g.history().status())) {
+                    w.write("<span class=\"hist " + esc(g.history().status()) + "\">" + esc(g.history().describe())
+                            + "</span> · ");
+                }
                 boolean first = true;
                 for (String id : g.instances()) {
                     w.write((first ? "" : ", ") + "<a href=\"#" + Html.anchor("i-", id) + "\">" + esc(id) + "</a>");
@@ -380,9 +401,10 @@ public final class HtmlReportWriter {
                         + esc(b.reached().id()) + "</b>" + (b.endedBy() == null ? "" : ", ended by " + esc(b.endedBy()))
                         + "<ol class=\"timeline\">");
                 for (Boot.Milestone m : b.milestones()) {
+                    String text = m.text() == null ? "" : m.text().length() > 70 ? m.text().substring(0, 70) + "…" : m.text();
                     w.write("<li><span class=\"stage\">" + esc(m.stage().id()) + "</span> <span class=\"ts\">"
                             + (m.timestamp() == null ? "line " + m.line() : String.format(java.util.Locale.ROOT, "%.3f s", m.timestamp()))
-                            + "</span></li>");
+                            + "</span><div class=\"ms\">" + esc(ConsoleText.clean(text)) + "</div></li>");
                 }
                 if (b.failure() != null) {
                     w.write("<li class=\"fail\">failed: " + esc(b.failure()) + "</li>");

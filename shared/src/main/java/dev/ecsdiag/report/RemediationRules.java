@@ -26,7 +26,7 @@ public final class RemediationRules {
     public record Subject(String type, List<String> titles, List<String> frames) {
     }
 
-    private record Rule(String id, Pattern title, Pattern type, Pattern frame, Hint hint) {
+    private record Rule(String id, Pattern title, Pattern type, Pattern frame, boolean keepLooking, Hint hint) {
 
         boolean matches(Subject s) {
             if (title != null && s.titles().stream().noneMatch(t -> t != null && title.matcher(t).find())) {
@@ -84,7 +84,11 @@ public final class RemediationRules {
         return rules.size();
     }
 
-    /** Hints of every rule that matches, in rule order, one per rule id. */
+    /**
+     * Hints of the matching rules, in rule order: the first matching rule ends the search unless it
+     * says {@code "continue": true}, so a specific rule (hung task in jbd2) is not followed by the
+     * generic one (any hung task), and a user rule can either replace or add to the built-in hint.
+     */
     public List<Hint> match(Subject subject) {
         List<Hint> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -92,6 +96,9 @@ public final class RemediationRules {
             if (!seen.contains(rule.id()) && rule.matches(subject)) {
                 seen.add(rule.id());
                 out.add(rule.hint());
+                if (!rule.keepLooking()) {
+                    break;
+                }
             }
         }
         return out;
@@ -124,7 +131,7 @@ public final class RemediationRules {
                     warnings.accept(where + " (" + id + ") was skipped: \"match\" needs \"title\", \"type\" or \"frame\"");
                     continue;
                 }
-                out.add(new Rule(id, title, type, frame, new Hint(id, cause, hint, text(node, "link"), source)));
+                out.add(new Rule(id, title, type, frame, node.path("continue").asBoolean(false), new Hint(id, cause, hint, text(node, "link"), source)));
             } catch (PatternSyntaxException e) {
                 warnings.accept(where + " (" + id + ") was skipped: bad regular expression: " + e.getDescription()
                         + " in " + e.getPattern());

@@ -84,7 +84,7 @@ class ReportWriterTest {
     void platformEventBesideTheVerdictSaysItIsNotTheBuildsFault() throws Exception {
         String cell = text("//tr[td/a='i-bp1lockup00002']/td[4]");
         assertThat(cell).contains("SystemFailure.Reboot").contains("not the build's fault");
-        assertThat(text("//tr[td/a='i-bp1lockup00001']/td[4]")).isEqualTo("none");
+        assertThat(text("//tr[td/a='i-bp1lockup00001'][td/a[@class='same']='same crash on 3 instances']/td[4]")).isEqualTo("—");
         // a guest failure event (InstanceFailure.*) is not a platform fault
         assertThat(report.instances()).filteredOn(i -> i.instanceId().equals("i-bp1hostile0001"))
                 .singleElement().extracting(InstanceReport::platformFault).isEqualTo(false);
