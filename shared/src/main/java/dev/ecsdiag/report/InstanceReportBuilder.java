@@ -199,7 +199,9 @@ final class InstanceReportBuilder {
         }
         Path thumb = Thumbnails.thumbnailPathFor(shot);
         try {
-            thumbnails.write(shot, thumb);
+            if (!thumbnails.upToDate(shot, thumb)) {
+                thumbnails.write(shot, thumb);
+            }
             return relative(thumb);
         } catch (IOException | RuntimeException e) {
             warnings.add(outcome.instanceId() + ": no thumbnail for " + outcome.screenshot().file() + ": " + e.getMessage());

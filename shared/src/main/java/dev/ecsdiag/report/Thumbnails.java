@@ -34,6 +34,52 @@ public final class Thumbnails {
     }
 
     /**
+     * True when {@code thumb} was written from {@code screenshot} at this width and the screenshot has
+     * not changed since: writing the report again (another front end, a re-run) skips the decoding,
+     * which is most of a report's cost.
+     */
+    public boolean upToDate(Path screenshot, Path thumb) {
+        try {
+            if (!Files.isRegularFile(thumb) || Files.size(thumb) == 0
+                    || Files.getLastModifiedTime(thumb).compareTo(Files.getLastModifiedTime(screenshot)) < 0) {
+                return false;
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(thumb.toFile())) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return false;
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    int sourceWidth = readSourceWidth(screenshot);
+                    return reader.getWidth(0) == Math.min(width, sourceWidth);
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int readSourceWidth(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not an image: " + file);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return reader.getWidth(0); // reads the header only
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
      * Writes the thumbnail of {@code screenshot} to {@code target}.
      *
      * @return the thumbnail's size
