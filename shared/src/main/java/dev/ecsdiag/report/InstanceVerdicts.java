@@ -15,7 +15,7 @@ import java.util.Set;
 final class InstanceVerdicts {
 
     private static final Set<FindingKind> STORAGE = EnumSet.of(FindingKind.STORAGE_IO_ERROR,
-            FindingKind.FILESYSTEM_SHUTDOWN, FindingKind.FILESYSTEM_READ_ONLY);
+            FindingKind.FILESYSTEM_SHUTDOWN, FindingKind.FILESYSTEM_READ_ONLY, FindingKind.FILESYSTEM_ERROR);
 
     record Decision(InstanceVerdict verdict, String reason) {
     }
