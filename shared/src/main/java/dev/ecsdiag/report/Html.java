@@ -43,6 +43,9 @@ final class Html {
     static String href(String relativePath) {
         StringBuilder out = new StringBuilder();
         String[] segments = relativePath.replace('\\', '/').split("/", -1);
+        if (relativePath.startsWith("/") || java.util.Arrays.asList(segments).contains("..")) {
+            return "#"; // a link leaving the output folder is not made
+        }
         for (int s = 0; s < segments.length; s++) {
             if (s > 0) {
                 out.append('/');
