@@ -111,4 +111,48 @@ class ChromiumRenderingTest {
         Path target = SharedTarget.dir().resolve("report-screenshot.png");
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
     }
+
+    /**
+     * Jenkins serves artifacts with {@code default-src 'none'; img-src 'self'; style-src 'self'}. The
+     * same policy as a meta tag: the page must look exactly the same (style from report.css, images
+     * from files); and without report.css it must not (so the policy was really in force and the
+     * inline style was blocked).
+     */
+    @Test
+    void looksTheSameUnderJenkinsContentSecurityPolicy() throws Exception {
+        String html = Files.readString(out.resolve("index.html"));
+        String policy = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; "
+                + "style-src 'self';\" />";
+        String withPolicy = html.replace("<meta charset=\"utf-8\" />", "<meta charset=\"utf-8\" />" + policy);
+        assertThat(withPolicy).contains(policy);
+        Files.writeString(out.resolve("csp.html"), withPolicy);
+        Files.writeString(out.resolve("csp-no-css-file.html"),
+                withPolicy.replace("<link rel=\"stylesheet\" href=\"report.css\" />", ""));
+        BufferedImage plain = shoot("index.html");
+        BufferedImage underPolicy = shoot("csp.html");
+        BufferedImage inlineOnly = shoot("csp-no-css-file.html");
+        assertThat(differingPixels(plain, underPolicy)).as("pixels that differ under the policy").isZero();
+        assertThat(differingPixels(plain, inlineOnly)).as("inline style alone is blocked by the policy")
+                .isGreaterThan(10_000);
+        Files.delete(out.resolve("csp.html"));
+        Files.delete(out.resolve("csp-no-css-file.html"));
+    }
+
+    private static BufferedImage shoot(String page) throws Exception {
+        Path shot = scratch.resolve(page + ".png");
+        run(Files.createTempDirectory(scratch, "profile"), "--screenshot=" + shot, out.resolve(page).toUri().toString());
+        return ImageIO.read(shot.toFile());
+    }
+
+    private static long differingPixels(BufferedImage a, BufferedImage b) {
+        long n = 0;
+        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y++) {
+            for (int x = 0; x < Math.min(a.getWidth(), b.getWidth()); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
 }

@@ -44,6 +44,9 @@ public final class ReportBench {
             System.out.printf("preparing %d instances with %.1f MB of console each in %s%n", instances, consoleMb, out);
             CollectionResult fleet = prepare(out, instances, (long) (consoleMb * 1024 * 1024));
             ReportWriter writer = new ReportWriter();
+            System.out.printf("%d processors, system load average %.1f (figures scale with the machine's idle cores)%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             ReportOptions options = ReportOptions.defaults().withBuild("bench");
             for (int run = 1; run <= 3; run++) {
                 System.gc();
@@ -52,8 +55,9 @@ public final class ReportBench {
                 Report report = writer.write(fleet, out, options);
                 long ns = System.nanoTime() - t0;
                 long consoleBytes = fleet.instances().stream().mapToLong(i -> i.console().bytes()).sum();
-                System.out.printf("run %d: wrote the report of %d instances (%d crash groups, %.0f MB of console) in %.3f s; "
-                                + "peak heap %.1f MB (max heap %.0f MB)%n", run, report.instances().size(),
+                System.out.printf("run %d (%s): wrote the report of %d instances (%d crash groups, %.0f MB of console) in %.3f s; "
+                                + "peak heap %.1f MB (max heap %.0f MB)%n", run,
+                        run == 1 ? "thumbnails made" : "thumbnails up to date, reused", report.instances().size(),
                         report.crashGroups().size(), consoleBytes / 1048576.0, ns / 1e9, peakHeap() / 1048576.0,
                         Runtime.getRuntime().maxMemory() / 1048576.0);
             }
