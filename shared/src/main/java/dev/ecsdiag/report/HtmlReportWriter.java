@@ -259,6 +259,10 @@ public final class HtmlReportWriter {
                 crash(c, i);
             }
             for (FindingEntry f : i.findings()) {
+                if (f.finding().kind() == dev.ecsdiag.classify.FindingKind.BOOT_FAILURE
+                        && i.bootFailures().stream().anyMatch(b -> b.line() == f.finding().line())) {
+                    continue; // already shown as the boot's failure, with the same lines
+                }
                 w.write("<div class=\"crash\"><h4>" + esc(f.finding().kind().id()) + ": <code>" + esc(f.finding().title())
                         + "</code></h4>\n");
                 if (!f.finding().details().isEmpty()) {
