@@ -24,6 +24,14 @@ final class InstanceReportBuilder {
     static final int CONTEXT_BEFORE = 3;
     static final int CONTEXT_AFTER = 2;
     static final int MAX_LINE_CHARS = 1000;
+    /**
+     * Bounds on what one instance puts into the page, whatever its console holds: excerpts for the
+     * first crashes and findings only, and at most this many characters of console text in all.
+     * With the writer's few threads this keeps the heap bounded for fleets of any size.
+     */
+    static final int MAX_EXCERPTED_CRASHES = 10;
+    static final int MAX_EXCERPTED_FINDINGS = 20;
+    static final int MAX_EXCERPT_CHARS = 128 * 1024;
 
     record Result(InstanceReport report, List<String> warnings) {
     }
@@ -50,28 +58,36 @@ final class InstanceReportBuilder {
         List<Boot> failedBoots = boots.stream().filter(b -> b.failure() != null).toList();
 
         List<ConsoleExcerpts.Range> ranges = new ArrayList<>();
-        crashes.forEach(x -> ranges.add(crashRange(x)));
-        findings.stream().filter(f -> f.line() > 0).forEach(f -> ranges.add(around(f.line())));
+        crashes.stream().limit(MAX_EXCERPTED_CRASHES).forEach(x -> ranges.add(crashRange(x)));
+        findings.stream().limit(MAX_EXCERPTED_FINDINGS).filter(f -> f.line() > 0).forEach(f -> ranges.add(around(f.line())));
         failedBoots.stream().filter(b -> b.failureLine() > 0).forEach(b -> ranges.add(around(b.failureLine())));
         Map<Integer, String> lines = readLines(outcome, ranges, warnings);
+        int[] budget = {MAX_EXCERPT_CHARS};
 
-        List<CrashEntry> crashEntries = new ArrayList<>();
-        for (Crash crash : crashes) {
-            crashEntries.add(new CrashEntry(crash, CrashGroups.signatureOf(crash),
-                    lines == null ? null : crashExcerpt(crash, lines), rules.match(subject(crash))));
-        }
-        List<FindingEntry> findingEntries = new ArrayList<>();
-        for (Finding f : findings) {
-            Excerpt excerpt = lines == null || f.line() <= 0 ? null : causeExcerpt(f.line(), lines);
-            findingEntries.add(new FindingEntry(f, excerpt,
-                    rules.match(new RemediationRules.Subject(f.kind().id(), List.of(f.title()), List.of()))));
-        }
         List<BootFailureEntry> bootFailures = new ArrayList<>();
         for (Boot b : failedBoots) {
-            Excerpt excerpt = lines == null || b.failureLine() <= 0 ? null : causeExcerpt(b.failureLine(), lines);
+            Excerpt excerpt = lines == null || b.failureLine() <= 0 ? null : spend(budget, causeExcerpt(b.failureLine(), lines));
             bootFailures.add(new BootFailureEntry(b.index(), b.kernelRelease(), b.reached().id(), b.failure(),
                     b.failureLine(), excerpt,
                     rules.match(new RemediationRules.Subject("boot-failure", List.of(b.failure()), List.of()))));
+        }
+        List<CrashEntry> crashEntries = new ArrayList<>();
+        for (int n = 0; n < crashes.size(); n++) {
+            Crash crash = crashes.get(n);
+            Excerpt excerpt = lines == null || n >= MAX_EXCERPTED_CRASHES ? null : spend(budget, crashExcerpt(crash, lines));
+            crashEntries.add(new CrashEntry(crash, CrashGroups.signatureOf(crash), excerpt, rules.match(subject(crash))));
+        }
+        if (crashes.size() > MAX_EXCERPTED_CRASHES) {
+            warnings.add(outcome.instanceId() + ": " + crashes.size() + " crashes; console lines shown for the first "
+                    + MAX_EXCERPTED_CRASHES + " only (the full log has them all)");
+        }
+        List<FindingEntry> findingEntries = new ArrayList<>();
+        for (int n = 0; n < findings.size(); n++) {
+            Finding f = findings.get(n);
+            Excerpt excerpt = lines == null || f.line() <= 0 || n >= MAX_EXCERPTED_FINDINGS ? null
+                    : spend(budget, causeExcerpt(f.line(), lines));
+            findingEntries.add(new FindingEntry(f, excerpt,
+                    rules.match(new RemediationRules.Subject(f.kind().id(), List.of(f.title()), List.of()))));
         }
 
         InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
@@ -81,6 +97,17 @@ final class InstanceReportBuilder {
                 thumbnail(outcome, warnings), c == null ? null : c.verdict(), c == null ? null : c.lines(),
                 crashEntries, findingEntries, bootFailures, boots);
         return new Result(report, warnings);
+    }
+
+    /** The excerpt if the instance's budget of console characters still allows it, else null. */
+    private static Excerpt spend(int[] budget, Excerpt excerpt) {
+        int chars = excerpt.lines().stream().mapToInt(l -> l.text().length()).sum();
+        if (chars > budget[0]) {
+            budget[0] = 0;
+            return null;
+        }
+        budget[0] -= chars;
+        return excerpt;
     }
 
     static RemediationRules.Subject subject(Crash crash) {

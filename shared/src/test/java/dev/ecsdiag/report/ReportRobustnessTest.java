@@ -101,4 +101,32 @@ class ReportRobustnessTest {
                 .contains("100 instances healthy.");
         assertThat(md.length()).isLessThan(12_000);
     }
+
+    @Test
+    void aConsoleFullOfCrashesPutsABoundedAmountIntoThePage(@TempDir Path out) throws Exception {
+        ReportFixtures fx = new ReportFixtures(out);
+        StringBuilder text = new StringBuilder();
+        String lockup = ReportFixtures.resource("soft-lockup.log");
+        String report = lockup.substring(lockup.indexOf("[ 2234.781204]"));
+        List<Crash> crashes = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            int before = (int) text.chars().filter(c -> c == '\n').count();
+            text.append(report);
+            int lines = (int) report.chars().filter(c -> c == '\n').count();
+            crashes.add(new Crash("BUG: soft lockup in smp_call_function_many_cond", List.of(), "HANG", false, null,
+                    "smp_call_function_many_cond", before + 1, before + lines, List.of(), null, Map.of(), null, null,
+                    null, "", null, null, false, 0, null, null, "sig"));
+        }
+        String console = text.toString();
+        InstanceOutcome many = fx.outcome("i-many0000000001", null, console,
+                ReportFixtures.classification(Verdict.CRASH, console, crashes, List.of(), List.of()), null, List.of());
+        Report r = new ReportWriter().write(new CollectionResult("cn-hangzhou", null, null, out.toString(),
+                List.of(many), List.of(), List.of()), out, ReportOptions.defaults());
+        List<CrashEntry> entries = r.instances().get(0).crashes();
+        assertThat(entries).hasSize(30);
+        assertThat(entries.subList(0, 10)).allSatisfy(e -> assertThat(e.excerpt()).isNotNull());
+        assertThat(entries.subList(10, 30)).allSatisfy(e -> assertThat(e.excerpt()).isNull());
+        assertThat(r.reportWarnings()).anySatisfy(w -> assertThat(w).contains("30 crashes"));
+        assertThat(r.crashGroups()).singleElement().satisfies(g -> assertThat(g.count()).isEqualTo(1));
+    }
 }
