@@ -52,8 +52,11 @@ public final class MarkdownSummaryWriter {
             md.append("**Crashes by signature**\n\n");
             for (CrashGroup g : r.crashGroups().subList(0, Math.min(MAX_GROUPS, r.crashGroups().size()))) {
                 md.append("- ").append(g.count()).append(" of ").append(g.totalInstances()).append(" instances: **")
-                        .append(esc(cut(g.title()))).append("** (").append(esc(g.type())).append("; ")
-                        .append(esc(g.history().describe())).append(")");
+                        .append(esc(cut(g.title()))).append("** (").append(esc(g.type()));
+                if (!"unknown".equals(g.history().status())) {
+                    md.append("; ").append(esc(g.history().describe()));
+                }
+                md.append(")");
                 if (!g.hints().isEmpty()) {
                     md.append(" — ").append(esc(cut(g.hints().get(0).cause())));
                 }
