@@ -403,7 +403,9 @@ public final class HtmlReportWriter {
                 w.write("<div class=\"boot\"><b>Boot " + (b.index() + 1) + "</b> <span class=\"mono\">"
                         + esc(b.kernelRelease() == null ? "kernel unknown" : b.kernelRelease()) + "</span>, reached <b>"
                         + esc(b.reached().id()) + "</b>" + (b.endedBy() == null ? "" : ", ended by " + esc(b.endedBy()))
-                        + "<ol class=\"timeline\">");
+                        + "</div>\n");
+                stageBar(b);
+                w.write("<ol class=\"timeline\">");
                 for (Boot.Milestone m : b.milestones()) {
                     String text = m.text() == null ? "" : m.text().length() > 70 ? m.text().substring(0, 70) + "…" : m.text();
                     w.write("<li><span class=\"stage\">" + esc(m.stage().id()) + "</span> <span class=\"ts\">"
@@ -413,8 +415,20 @@ public final class HtmlReportWriter {
                 if (b.failure() != null) {
                     w.write("<li class=\"fail\">failed: " + esc(b.failure()) + "</li>");
                 }
-                w.write("</ol></div>\n");
+                w.write("</ol>\n");
             }
+        }
+
+        /** How far the boot got, at a glance: every stage of a Linux boot, the reached ones filled. */
+        private void stageBar(Boot b) throws IOException {
+            w.write("<div class=\"stages\">");
+            for (dev.ecsdiag.classify.BootStage stage : dev.ecsdiag.classify.BootStage.values()) {
+                boolean reached = stage.ordinal() <= b.reached().ordinal();
+                boolean failedHere = b.failure() != null && stage == b.reached();
+                w.write("<span class=\"stage-pill" + (failedHere ? " failed" : reached ? " reached" : "") + "\">"
+                        + esc(stage.id()) + "</span>");
+            }
+            w.write("</div>\n");
         }
 
         private void events(List<SystemEvent> events) throws IOException {
