@@ -48,17 +48,34 @@ public final class ReportBench {
                     Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             ReportOptions options = ReportOptions.defaults().withBuild("bench");
-            for (int run = 1; run <= 3; run++) {
+            // JIT warm-up on a small fleet of its own, so the runs below measure the steady state
+            Path warm = Files.createTempDirectory("ecsdiag-report-bench-warmup");
+            try {
+                for (int i = 0; i < 3; i++) {
+                    writer.write(prepare(warm.resolve("w" + i), 20, 256 * 1024), warm.resolve("w" + i), options);
+                }
+            } finally {
+                delete(warm);
+            }
+            for (int run = 1; run <= 4; run++) {
+                boolean cold = run <= 3;
+                if (cold) {
+                    for (InstanceOutcome o : fleet.instances()) {
+                        Files.deleteIfExists(Thumbnails.thumbnailPathFor(out.resolve(o.screenshot().file())));
+                    }
+                }
                 System.gc();
                 resetPeaks();
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 Report report = writer.write(fleet, out, options);
                 long ns = System.nanoTime() - t0;
+                long cpu = processCpuNanos() - cpu0;
                 long consoleBytes = fleet.instances().stream().mapToLong(i -> i.console().bytes()).sum();
-                System.out.printf("run %d (%s): wrote the report of %d instances (%d crash groups, %.0f MB of console) in %.3f s; "
-                                + "peak heap %.1f MB (max heap %.0f MB)%n", run,
-                        run == 1 ? "thumbnails made" : "thumbnails up to date, reused", report.instances().size(),
-                        report.crashGroups().size(), consoleBytes / 1048576.0, ns / 1e9, peakHeap() / 1048576.0,
+                System.out.printf("run %d (%s): wrote the report of %d instances (%d crash groups, %.0f MB of console) in %.3f s wall, "
+                                + "%.3f s CPU (all threads, GC included); peak heap %.1f MB (max heap %.0f MB)%n", run,
+                        cold ? "every thumbnail made" : "thumbnails up to date, reused", report.instances().size(),
+                        report.crashGroups().size(), consoleBytes / 1048576.0, ns / 1e9, cpu / 1e9, peakHeap() / 1048576.0,
                         Runtime.getRuntime().maxMemory() / 1048576.0);
             }
             // where the time goes: the two parts that touch every instance's files, alone and single-threaded
@@ -81,9 +98,13 @@ public final class ReportBench {
             System.out.printf("index.html %.1f MB, report.json %.1f MB%n", Files.size(out.resolve("index.html")) / 1048576.0,
                     Files.size(out.resolve("report.json")) / 1048576.0);
         } finally {
-            try (var walk = Files.walk(out)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            delete(out);
+        }
+    }
+
+    private static void delete(Path dir) throws java.io.IOException {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -91,11 +112,21 @@ public final class ReportBench {
         String filler = ReportFixtures.resource("healthy-boot.log");
         String oops = ReportFixtures.resource("oops-null-deref.log");
         String crashPart = oops.substring(oops.indexOf("[  341.502318]"));
+        Files.createDirectories(out);
+        // a VGA text console full of kernel output, as a crashed instance's screen looks
         BufferedImage screen = new BufferedImage(1024, 768, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = screen.createGraphics();
         g.setColor(new Color(0xAAAAAA));
-        for (int y = 4; y < 760; y += 16) {
-            g.fillRect(4, y, 200 + (y * 37) % 700, 9); // text-like rows on black
+        List<String> crashLines = ReportFixtures.lines(crashPart);
+        try {
+            g.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 14));
+            for (int y = 14, n = 0; y < 768; y += 16, n++) {
+                g.drawString(crashLines.get(n % crashLines.size()), 2, y);
+            }
+        } catch (RuntimeException | Error noFonts) {
+            for (int y = 4; y < 760; y += 16) {
+                g.fillRect(4, y, 200 + (y * 37) % 700, 9);
+            }
         }
         g.dispose();
         Path shotTemplate = out.resolve("screenshot-template.png");
@@ -143,6 +174,12 @@ public final class ReportBench {
     private static List<dev.ecsdiag.classify.StackFrame> shifted(List<dev.ecsdiag.classify.StackFrame> frames, int by) {
         return frames.stream().map(f -> new dev.ecsdiag.classify.StackFrame(f.function(), f.offset(), f.size(), f.module(),
                 f.reliable(), f.line() + by)).toList();
+    }
+
+    /** CPU time of the whole process: unlike wall time, it does not grow when other processes share the cores. */
+    private static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     private static void resetPeaks() {
