@@ -67,4 +67,12 @@ public record ReportOptions(
     public ReportOptions withThreads(int n) {
         return new ReportOptions(build, previousReports, historyWindow, userRulesFiles, thumbnailWidth, maxReportLines, n);
     }
+
+    public ReportOptions withThumbnailWidth(int width) {
+        return new ReportOptions(build, previousReports, historyWindow, userRulesFiles, width, maxReportLines, threads);
+    }
+
+    public ReportOptions withMaxReportLines(int lines) {
+        return new ReportOptions(build, previousReports, historyWindow, userRulesFiles, thumbnailWidth, lines, threads);
+    }
 }
