@@ -147,7 +147,7 @@ public final class HtmlReportWriter {
             w.write("</td><td><span class=\"badge " + i.verdict().id() + "\">" + esc(i.verdict().label())
                     + "</span></td><td class=\"why\">" + esc(i.reason()));
             sameCrashPill(i);
-            w.write("</td><td>");
+            w.write("</td><td class=\"plat\">");
             if (i.platformNote() != null) {
                 w.write("<span class=\"platform-note\">" + esc(i.platformNote()) + "</span>");
             } else {

@@ -106,8 +106,8 @@ public final class ReportWriter {
         }
         return new Report(Report.SCHEMA_VERSION, "ecsdiag", options.build(),
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString(), result.region(),
-                result.started() == null ? null : result.started().toString(),
-                result.finished() == null ? null : result.finished().toString(),
+                result.started() == null ? null : result.started().truncatedTo(ChronoUnit.SECONDS).toString(),
+                result.finished() == null ? null : result.finished().truncatedTo(ChronoUnit.SECONDS).toString(),
                 totals, instances, CrashGroups.group(instances, history), result.notFound(), result.warnings(),
                 warnings);
     }
