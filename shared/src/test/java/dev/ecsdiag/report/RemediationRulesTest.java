@@ -38,6 +38,8 @@ class RemediationRulesTest {
                 .extracting(Hint::rule).containsExactly("storage-io-error");
         assertThat(rules.match(crash("WARNING", "WARNING in __alloc_pages"))).extracting(Hint::rule)
                 .containsExactly("warning");
+        assertThat(rules.match(crash("DoS", "kernel panic: sysrq triggered crash"))).extracting(Hint::rule)
+                .containsExactly("sysrq-crash");
         assertThat(rules.match(crash("UNKNOWN", "something nobody has seen"))).isEmpty();
     }
 
