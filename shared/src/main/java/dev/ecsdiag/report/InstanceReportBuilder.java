@@ -230,7 +230,7 @@ final class InstanceReportBuilder {
                 thumbnails.write(shot, thumb);
             }
             return relative(thumb);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | java.awt.AWTError e) {
             warnings.add(outcome.instanceId() + ": no thumbnail for " + outcome.screenshot().file() + ": " + e.getMessage());
             return null;
         }

@@ -19,6 +19,14 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class Thumbnails {
 
+    static {
+        // Scaling needs no display. Without this, a JVM whose DISPLAY names an unreachable X server
+        // (common on CI agents) fails in AWT's start-up; a JVM that chose explicitly keeps its choice.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private final int width;
 
     public Thumbnails(int width) {
