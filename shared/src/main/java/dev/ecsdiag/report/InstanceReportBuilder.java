@@ -48,7 +48,26 @@ final class InstanceReportBuilder {
         this.maxReportLines = maxReportLines;
     }
 
+    /**
+     * The instance's report; a bug met while building it costs that instance's details only: the
+     * instance keeps its verdict and files, and a warning says what went wrong.
+     */
     Result build(InstanceOutcome outcome) {
+        try {
+            return buildOrThrow(outcome);
+        } catch (RuntimeException e) {
+            Classification c = outcome.classification();
+            InstanceVerdict verdict = c == null ? InstanceVerdict.NOT_COLLECTED : InstanceVerdict.of(c.verdict());
+            String why = "the report of this instance could not be built (" + e + "); see its console log";
+            InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
+                    outcome.tags(), verdict, why, false, null, outcome.events(), outcome.failures(), outcome.console(),
+                    outcome.screenshot(), null, c == null ? null : c.verdict(), c == null ? null : c.lines(), List.of(),
+                    List.of(), List.of(), List.of());
+            return new Result(report, List.of(outcome.instanceId() + ": " + why));
+        }
+    }
+
+    private Result buildOrThrow(InstanceOutcome outcome) {
         List<String> warnings = new ArrayList<>();
         InstanceVerdicts.Decision decision = InstanceVerdicts.decide(outcome);
         Classification c = outcome.classification();

@@ -129,4 +129,26 @@ class ReportRobustnessTest {
         assertThat(r.reportWarnings()).anySatisfy(w -> assertThat(w).contains("30 crashes"));
         assertThat(r.crashGroups()).singleElement().satisfies(g -> assertThat(g.count()).isEqualTo(1));
     }
+
+    @Test
+    void aClassificationThatBreaksTheBuilderCostsOnlyThatInstancesDetails(@TempDir Path out) throws Exception {
+        ReportFixtures fx = new ReportFixtures(out);
+        String oops = ReportFixtures.resource("oops-null-deref.log");
+        // a finding without a kind (a classifier bug) breaks the hint lookup
+        var broken = new dev.ecsdiag.classify.Finding(null, "broken finding", 3, 0, Map.of());
+        Crash fine = ReportFixtures.crash(oops, "BUG: kernel NULL pointer dereference in lkdtm_do_action",
+                "NULL-POINTER-DEREFERENCE", "BUG: kernel NULL pointer dereference", "end trace", "lkdtm_do_action",
+                "", ReportFixtures.DEBIAN, true, "sig-null");
+        InstanceOutcome good = fx.outcome("i-good0000000001", null, oops,
+                ReportFixtures.classification(Verdict.CRASH, oops, List.of(fine), List.of(), List.of()), null, List.of());
+        InstanceOutcome odd = fx.outcome("i-odd00000000001", null, oops,
+                ReportFixtures.classification(Verdict.CRASH, oops, List.of(fine), List.of(), List.of(broken)), null, List.of());
+        Report r = new ReportWriter().write(new CollectionResult("cn-hangzhou", null, null, out.toString(),
+                List.of(good, odd), List.of(), List.of()), out, ReportOptions.defaults());
+        assertThat(r.instances()).hasSize(2).allSatisfy(i -> assertThat(i.verdict()).isEqualTo(InstanceVerdict.CRASHED));
+        InstanceReport goodReport = r.instances().stream().filter(i -> i.instanceId().equals("i-good0000000001")).findFirst().orElseThrow();
+        assertThat(goodReport.crashes()).singleElement().satisfies(c -> assertThat(c.excerpt()).isNotNull());
+        assertThat(r.reportWarnings()).anySatisfy(w -> assertThat(w).startsWith("i-odd00000000001").contains("could not be built"));
+        assertThat(Files.readString(out.resolve("index.html"))).contains("could not be built");
+    }
 }
