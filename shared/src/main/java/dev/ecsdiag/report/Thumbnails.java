@@ -27,6 +27,10 @@ public final class Thumbnails {
         }
     }
 
+    /** Screens are at most a few thousand pixels wide; anything far beyond is a broken or hostile file. */
+    static final int MAX_SIDE = 16_384;
+    static final long MAX_DECODED_PIXELS = 4_000_000;
+
     private final int width;
 
     public Thumbnails(int width) {
@@ -126,9 +130,19 @@ public final class Thumbnails {
             try {
                 reader.setInput(in, true, true);
                 int sourceWidth = reader.getWidth(0);
+                int sourceHeight = reader.getHeight(0);
+                if (sourceWidth > MAX_SIDE || sourceHeight > MAX_SIDE) {
+                    throw new IOException("screenshot " + file + " claims " + sourceWidth + "x" + sourceHeight
+                            + " pixels; more than " + MAX_SIDE + " on a side is not a screen, it was not decoded");
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
-                // Decode at most about twice the thumbnail's width: enough for a smooth bilinear scale.
+                // Decode at most about twice the thumbnail's width (enough for a smooth bilinear scale),
+                // and never more than MAX_DECODED_PIXELS: the decoded raster's size is bounded whatever
+                // the file claims.
                 int step = Math.max(1, sourceWidth / (width * 2));
+                while ((long) (sourceWidth / step) * (sourceHeight / step) > MAX_DECODED_PIXELS) {
+                    step++;
+                }
                 if (step > 1) {
                     param.setSourceSubsampling(step, step, 0, 0);
                 }

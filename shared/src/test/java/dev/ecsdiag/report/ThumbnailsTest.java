@@ -46,4 +46,29 @@ class ThumbnailsTest {
         assertThatThrownBy(() -> new Thumbnails(100).write(bogus, dir.resolve("t.png")))
                 .isInstanceOf(IOException.class).hasMessageContaining("neither PNG nor JPEG");
     }
+
+    /** A PNG header claiming 100000x100000 pixels must not make the report allocate for it. */
+    @Test
+    void aScreenshotClaimingAHugeSizeIsRefusedBeforeDecoding(@TempDir Path dir) throws Exception {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(13).putInt(100_000).putInt(100_000)
+                .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        chunk(png, "IHDR", ihdr.array());
+        chunk(png, "IEND", new byte[0]);
+        Path huge = dir.resolve("screenshot.png");
+        Files.write(huge, png.toByteArray());
+        assertThatThrownBy(() -> new Thumbnails(320).write(huge, dir.resolve("t.png")))
+                .isInstanceOf(IOException.class).hasMessageContaining("100000x100000");
+    }
+
+    private static void chunk(java.io.ByteArrayOutputStream out, String type, byte[] data) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        crc.update(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        out.write(type.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    }
 }
