@@ -59,7 +59,8 @@ public final class HtmlReportWriter {
 
         void write() throws IOException {
             int failed = r.totals().get("instances") - r.totals().get(InstanceVerdict.HEALTHY.id());
-            String headline = failed == 0 ? "all " + r.totals().get("instances") + " instances healthy"
+            String headline = r.instances().isEmpty() ? "no instance was collected"
+                    : failed == 0 ? "all " + r.totals().get("instances") + " instances healthy"
                     : failed + " of " + r.totals().get("instances") + " instances need a look";
             w.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>");

@@ -27,7 +27,7 @@ public final class MarkdownSummaryWriter {
         int total = r.totals().get("instances");
         int healthy = r.totals().get(InstanceVerdict.HEALTHY.id());
         md.append("### ecsdiag: ");
-        md.append(total == healthy ? "all " + total + " instances healthy" : (total - healthy) + " of " + total + " instances need a look");
+        md.append(total == 0 ? "no instance was collected" : total == healthy ? "all " + total + " instances healthy" : (total - healthy) + " of " + total + " instances need a look");
         if (r.build() != null) {
             md.append(" (build ").append(esc(r.build())).append(')');
         }

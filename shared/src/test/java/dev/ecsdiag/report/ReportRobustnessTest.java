@@ -151,4 +151,18 @@ class ReportRobustnessTest {
         assertThat(r.reportWarnings()).anySatisfy(w -> assertThat(w).startsWith("i-odd00000000001").contains("could not be built"));
         assertThat(Files.readString(out.resolve("index.html"))).contains("could not be built");
     }
+
+    @Test
+    void anEmptyCollectionStillGivesEveryFile(@TempDir Path out) throws Exception {
+        Report r = new ReportWriter().write(new CollectionResult("cn-hangzhou", null, null, out.toString(), List.of(),
+                List.of("i-asked0000000001"), List.of("no instance matched the tags")), out, ReportOptions.defaults());
+        assertThat(r.instances()).isEmpty();
+        for (String f : List.of("index.html", "report.css", "report.json", "junit.xml", "summary.md")) {
+            assertThat(out.resolve(f)).isRegularFile();
+        }
+        assertThat(Files.readString(out.resolve("summary.md"))).startsWith("### ecsdiag: no instance was collected");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("no instance matched the tags")
+                .contains("i-asked0000000001");
+        assertThat(Files.readString(out.resolve("junit.xml"))).contains("tests=\"1\"").contains("not-found");
+    }
 }
