@@ -11,6 +11,7 @@ import dev.ecsdiag.collect.Secret;
 import dev.ecsdiag.emulator.CredentialStore;
 import dev.ecsdiag.emulator.EcsEmulator;
 import dev.ecsdiag.emulator.EmulatedInstance;
+import dev.ecsdiag.report.ReportOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             };
             CollectionResult result = new Collector().collect(request, progress);
-            Optional<Path> report = ReportHook.writeReport(result, request.outputDir());
+            Optional<Path> report = ReportHook.writeReport(result, request.outputDir(), ReportOptions.defaults().withBuild("demo"), progress);
             CollectionSummary.print(stdout, result, report);
             return Main.EXIT_OK;
         } catch (InvalidRequestException e) {
