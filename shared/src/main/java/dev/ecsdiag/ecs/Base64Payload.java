@@ -40,7 +40,7 @@ public final class Base64Payload {
 
     /** A stream of the decoded bytes; reading throws {@link MalformedPayloadException} where the payload breaks. */
     public static InputStream open(CharSequence base64) {
-        return new StrictDecodingStream(new Base64InputStream(new CheckedAscii(base64), false, 0, null, CodecPolicy.STRICT));
+        return new StrictDecodingStream(new Base64InputStream(new java.io.BufferedInputStream(new CheckedAscii(base64), 1 << 16), false, 0, null, CodecPolicy.STRICT));
     }
 
     /** Turns the decoder's complaint about impossible trailing bits into our exception. */
@@ -111,7 +111,18 @@ public final class Base64Payload {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            // the common case in a tight loop: alphabet characters before any padding
             int n = 0;
+            int end = text.length();
+            while (n < len && pos < end && padding == 0) {
+                char c = text.charAt(pos);
+                if (!isAlphabet(c)) {
+                    break;
+                }
+                b[off + n++] = (byte) c;
+                pos++;
+                data++;
+            }
             while (n < len) {
                 int c = read();
                 if (c < 0) {
@@ -122,8 +133,22 @@ public final class Base64Payload {
             return n;
         }
 
+        private static final boolean[] ALPHABET = new boolean[128];
+
+        static {
+            for (char c = 'A'; c <= 'Z'; c++) {
+                ALPHABET[c] = true;
+                ALPHABET[c + ('a' - 'A')] = true;
+            }
+            for (char c = '0'; c <= '9'; c++) {
+                ALPHABET[c] = true;
+            }
+            ALPHABET['+'] = true;
+            ALPHABET['/'] = true;
+        }
+
         private static boolean isAlphabet(char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            return c < 128 && ALPHABET[c];
         }
     }
 }

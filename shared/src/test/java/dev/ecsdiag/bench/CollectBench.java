@@ -51,7 +51,7 @@ public final class CollectBench {
 
     public static void main(String[] args) throws Exception {
         int instances = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int consoleKiB = args.length > 1 ? Integer.parseInt(args[1]) : 256;
+        int consoleKiB = args.length > 1 ? Integer.parseInt(args[1]) : 64;
         byte[] screenshot = screenshot();
         Random random = new Random(20140526L);
         List<String> ids = new ArrayList<>();
@@ -68,22 +68,26 @@ public final class CollectBench {
                 THROTTLED_SHARE * 100, Runtime.getRuntime().maxMemory() >> 20);
 
         boolean ok = true;
-        run(fleet, ids, 8, true); // warm-up: JIT, connection setup; not judged
+        run(fleet, ids, 8, true, false); // warm-up: JIT, connection setup; not judged
         for (int concurrency : new int[] {8, 32}) {
-            ok &= run(fleet, ids, concurrency, false);
+            // the floor: the same collection with no latency and no throttling, i.e. pure CPU and I/O
+            // of client and emulator on this machine; when it nears the ideal, the machine is the limit
+            run(fleet, ids, concurrency, false, true);
+            ok &= run(fleet, ids, concurrency, false, false);
         }
         System.out.println(ok ? "PASS" : "FAIL");
         System.exit(ok ? 0 : 1);
     }
 
-    private static boolean run(List<EmulatedInstance> fleet, List<String> ids, int concurrency, boolean warmUp) throws IOException {
+    private static boolean run(List<EmulatedInstance> fleet, List<String> ids, int concurrency, boolean warmUp, boolean floor)
+            throws IOException {
         Path out = Files.createTempDirectory("ecsdiag-bench");
         try (EcsEmulator ecs = EcsEmulator.builder().throttleWindow(Duration.ZERO).build().start()) {
             ecs.fleet().putAll(warmUp ? fleet.subList(0, Math.min(40, fleet.size())) : fleet);
-            ecs.faults(Faults.NONE.withLatency(LATENCY));
+            ecs.faults(Faults.NONE.withLatency(floor ? Duration.ZERO : LATENCY));
             // every call of one instance in five answers Throttling once: 20 % of the per-instance calls
             int throttledInstances = 0;
-            for (int i = 0; i < ecs.fleet().size(); i++) {
+            for (int i = 0; i < (floor ? 0 : ecs.fleet().size()); i++) {
                 if (i % 5 == 0) {
                     ecs.instanceFaults(ids.get(i), Faults.NONE.withThrottleFirst(1));
                     throttledInstances++;
@@ -104,7 +108,9 @@ public final class CollectBench {
                     .build();
             System.gc();
             resetPeaks();
+            long cpu0 = processCpuNanos();
             Collector.Measured m = new Collector().collectMeasured(request, ProgressSink.NONE);
+            long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
             long peakHeap = peakHeap();
             CollectionResult r = m.result();
             long complete = r.instances().stream()
@@ -118,15 +124,18 @@ public final class CollectBench {
             long onDisk = sizeOnDisk(out);
             if (warmUp) {
                 System.out.printf(Locale.ROOT, "warm-up: %d instances in %d ms%n", asked.size(), m.stats().wallMillis());
+            } else if (floor) {
+                System.out.printf(Locale.ROOT, "concurrency %2d, no latency, no throttling (floor): wall %5d ms, %d calls, cpu %d ms,"
+                                + " complete %d/%d%n", concurrency, m.stats().wallMillis(), calls, cpuMs, complete, asked.size());
             } else {
                 System.out.printf(Locale.ROOT,
                         "concurrency %2d: wall %5d ms | ideal %6.0f ms (%d calls x %d ms / %d + %d ms backoff / %d) | ratio %.2f"
                                 + " | calls %d (emulator saw %d; %d throttled answers, %d retries) | complete %d/%d"
-                                + " | peak heap %d MiB | written %d MiB | %s%n",
+                                + " | peak heap %d MiB | written %d MiB | cpu %d ms (client and emulator) | %s%n",
                         concurrency, m.stats().wallMillis(), idealMs, calls, LATENCY.toMillis(), concurrency,
                         m.stats().backoffMillis(), concurrency, ratio, calls, ecs.counters().totalCalls(),
                         m.stats().throttledAnswers(), m.stats().retries(), complete, asked.size(), peakHeap >> 20, onDisk >> 20,
-                        ok ? "ok" : "NOT OK");
+                        cpuMs, ok ? "ok" : "NOT OK");
                 if (throttledInstances * 3L != m.stats().throttledAnswers()) {
                     System.out.println("  note: expected " + throttledInstances * 3 + " throttled answers");
                 }
@@ -137,10 +146,15 @@ public final class CollectBench {
                     break;
                 }
             }
-            return warmUp || ok;
+            return warmUp || floor || ok;
         } finally {
             deleteTree(out);
         }
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static void resetPeaks() {
