@@ -293,4 +293,27 @@ class FaultMatrixTest {
             assertThat(out.resolve("collection.json")).isNotEmptyFile();
         }
     }
+
+    @Test
+    void whenTheLookupFailsTheIdsAskedForAreStillCollectedAndAnUnknownOneIsNamed() {
+        Run run = run(ecs -> ecs.actionFaults("DescribeInstances", Faults.NONE.withThrottleFirst(1000)),
+                b -> b.instanceId("i-deleted0001"));
+        assertThat(run.result().warnings()).anyMatch(w -> w.contains("DescribeInstances failed (Throttling")
+                && w.contains("without their names and tags"));
+        assertThat(run.result().notFound()).isEmpty();
+        assertThat(run.result().instances()).hasSize(4);
+        InstanceOutcome gone = run.result().instances().stream().filter(o -> o.instanceId().equals("i-deleted0001")).findFirst().orElseThrow();
+        assertThat(gone.failures()).extracting(CallFailure::code).contains("InvalidInstanceId.NotFound");
+        assertThat(gone.failures().get(0).hint()).contains("no such instance in region cn-hangzhou").contains("--region");
+        assertVictimComplete(run);
+        assertBystandersUnharmed(run);
+    }
+
+    @Test
+    void theWrongRegionFindsNothingAndSaysToCheckTheRegion() {
+        Run run = run(ecs -> { }, b -> b.region("cn-beijing"));
+        assertThat(run.result().instances()).isEmpty();
+        assertThat(run.result().notFound()).containsExactlyInAnyOrder(VICTIM, OTHERS.get(0), OTHERS.get(1));
+        assertThat(run.result().warnings()).anyMatch(w -> w.contains("not found in region cn-beijing") && w.contains("check --region"));
+    }
 }
