@@ -25,9 +25,18 @@ public final class ConsoleText {
 
     /** Converts {@code raw} into {@code text}; returns the number of characters written. */
     public static long convert(Path raw, Path text) throws IOException {
-        try (InputStream in = Files.newInputStream(raw);
-             Writer out = new BufferedWriter(Files.newBufferedWriter(text, StandardCharsets.UTF_8), 1 << 16)) {
-            return convert(in, out);
+        Path part = text.resolveSibling(text.getFileName() + ".part");
+        try {
+            long n;
+            try (InputStream in = Files.newInputStream(raw);
+                 Writer out = new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), 1 << 16)) {
+                n = convert(in, out);
+            }
+            // whole or not at all, like every output file
+            Files.move(part, text, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return n;
+        } finally {
+            Files.deleteIfExists(part);
         }
     }
 
