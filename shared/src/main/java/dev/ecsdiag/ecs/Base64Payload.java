@@ -71,12 +71,22 @@ public final class Base64Payload {
     /** The characters of the payload as ASCII bytes, refusing anything that is not Base64. */
     private static final class CheckedAscii extends InputStream {
         private final CharSequence text;
+        /** The characters' backing array when there is one (the JSON parser's buffer): read directly, no virtual calls. */
+        private final char[] array;
+        private final int base;
         private int pos;
         private int data;
         private int padding;
 
         CheckedAscii(CharSequence text) {
             this.text = text;
+            if (text instanceof java.nio.CharBuffer cb && cb.hasArray()) {
+                this.array = cb.array();
+                this.base = cb.arrayOffset() + cb.position();
+            } else {
+                this.array = null;
+                this.base = 0;
+            }
         }
 
         @Override
@@ -115,7 +125,7 @@ public final class Base64Payload {
             int n = 0;
             int end = text.length();
             while (n < len && pos < end && padding == 0) {
-                char c = text.charAt(pos);
+                char c = array != null ? array[base + pos] : text.charAt(pos);
                 if (!isAlphabet(c)) {
                     break;
                 }
