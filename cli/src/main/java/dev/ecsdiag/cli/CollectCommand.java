@@ -34,10 +34,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Fetches the serial console output, a screenshot and the system events of ECS instances,",
-                "classifies every console log, and writes them under --out (layout: docs/collect.md).",
-                "Credentials: the Alibaba Cloud default chain, or --access-key-id with the secret from an",
-                "environment variable (--secret-env) or standard input (--secret-stdin); never an argument."})
+                "Fetches the serial console output, a screenshot and the system events of ECS instances, classifies"
+                        + " every console log, and writes them under --out (layout: docs/collect.md).",
+                "Credentials: the Alibaba Cloud default chain, or --access-key-id with the secret from an environment"
+                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."})
 final class CollectCommand implements Callable<Integer> {
 
     @Spec

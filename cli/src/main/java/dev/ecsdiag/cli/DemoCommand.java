@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the whole job offline: starts the local ECS endpoint on its built-in fleet, collects every",
-                "instance through the real Alibaba SDK, classifies the consoles, writes the outputs and prints",
-                "where they are. Needs no cloud account and sends nothing beyond 127.0.0.1."})
+                "Runs the whole job offline: starts the local ECS endpoint on its built-in fleet, collects every instance"
+                        + " through the real Alibaba SDK, classifies the consoles, writes the outputs and prints where they are.",
+                "Needs no cloud account; sends nothing beyond 127.0.0.1."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
