@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Copies the real console logs and screenshots the QEMU lab committed (shared/src/test/resources/lab/)
 # into the built-in fleet. Each instance.json names its lab scenario in "_source"; a Stopped
-# instance gets no screenshot (the service gives none for it).
+# instance gets no screenshot (the service gives none for it); an instance whose _source says
+# "re-encoded as JPEG" gets a JPEG made from the lab's PNG.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 lab="${1:-$here/../shared/src/test/resources/lab}"
@@ -14,7 +15,11 @@ for dir in "$fleet"/i-*/; do
   cp "$lab/$scenario/console.log" "$dir/console.log"
   rm -f "$dir"/screenshot.*
   if grep -q '"status": "Running"' "$json"; then
-    cp "$lab/$scenario/screenshot.png" "$dir/screenshot.png"
+    if grep -q 're-encoded as JPEG' "$json"; then
+      java "$here/tools/PngToJpeg.java" "$lab/$scenario/screenshot.png" "$dir/screenshot.jpg"
+    else
+      cp "$lab/$scenario/screenshot.png" "$dir/screenshot.png"
+    fi
   fi
   echo "$(basename "$dir") <- $scenario"
 done

@@ -7,6 +7,7 @@ import dev.ecsdiag.collect.Credentials;
 import dev.ecsdiag.collect.InvalidRequestException;
 import dev.ecsdiag.collect.ProgressSink;
 import dev.ecsdiag.collect.Secret;
+import dev.ecsdiag.report.ReportOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -33,10 +34,10 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Fetches the serial console output, a screenshot and the system events of ECS instances,",
-                "classifies every console log, and writes them under --out (layout: docs/collect.md).",
-                "Credentials: the Alibaba Cloud default chain, or --access-key-id with the secret from an",
-                "environment variable (--secret-env) or standard input (--secret-stdin); never an argument."})
+                "Fetches the serial console output, a screenshot and the system events of ECS instances, classifies"
+                        + " every console log, and writes them under --out (layout: docs/collect.md).",
+                "Credentials: the Alibaba Cloud default chain, or --access-key-id with the secret from an environment"
+                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."})
 final class CollectCommand implements Callable<Integer> {
 
     @Spec
@@ -89,6 +90,18 @@ final class CollectCommand implements Callable<Integer> {
             description = "Environment variable holding an STS security token, for temporary AccessKeys.")
     String stsTokenEnv;
 
+    @Option(names = "--build", paramLabel = "LABEL",
+            description = "Identifier of this build (e.g. a CI build number), shown in the report and used by its history.")
+    String build;
+
+    @Option(names = "--previous-report", paramLabel = "FILE",
+            description = "report.json of an earlier build, to mark each crash as new or recurring (repeatable, newest first).")
+    List<Path> previousReports = new ArrayList<>();
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "A remediation rules file (docs/report.md); its rules come before the built-in ones (repeatable).")
+    List<Path> rulesFiles = new ArrayList<>();
+
     @Option(names = "--quiet", description = "Print only warnings and the summary.")
     boolean quiet;
 
@@ -109,7 +122,7 @@ final class CollectCommand implements Callable<Integer> {
         } catch (InvalidRequestException e) {
             return fail(err, e);
         }
-        Optional<Path> report = ReportHook.writeReport(result, request.outputDir());
+        Optional<Path> report = ReportHook.writeReport(result, request.outputDir(), reportOptions(), progress);
         CollectionSummary.print(out, result, report);
         Optional<String> credentials = CollectionSummary.credentialProblem(result);
         if (credentials.isPresent()) {
@@ -118,6 +131,13 @@ final class CollectCommand implements Callable<Integer> {
             return Main.EXIT_CONFIGURATION;
         }
         return Main.EXIT_OK;
+    }
+
+    private ReportOptions reportOptions() {
+        ReportOptions options = ReportOptions.defaults()
+                .withPreviousReports(previousReports)
+                .withUserRulesFiles(rulesFiles);
+        return build == null ? options : options.withBuild(build);
     }
 
     private ProgressSink progress(PrintWriter err) {

@@ -11,6 +11,7 @@ import dev.ecsdiag.collect.Secret;
 import dev.ecsdiag.emulator.CredentialStore;
 import dev.ecsdiag.emulator.EcsEmulator;
 import dev.ecsdiag.emulator.EmulatedInstance;
+import dev.ecsdiag.report.ReportOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,9 +32,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-                "Runs the whole job offline: starts the local ECS endpoint on its built-in fleet, collects every",
-                "instance through the real Alibaba SDK, classifies the consoles, writes the outputs and prints",
-                "where they are. Needs no cloud account and sends nothing beyond 127.0.0.1."})
+                "Runs the whole job offline: starts the local ECS endpoint on its built-in fleet, collects every instance"
+                        + " through the real Alibaba SDK, classifies the consoles, writes the outputs and prints where they are.",
+                "Needs no cloud account; sends nothing beyond 127.0.0.1."})
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
@@ -75,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 }
             };
             CollectionResult result = new Collector().collect(request, progress);
-            Optional<Path> report = ReportHook.writeReport(result, request.outputDir());
+            Optional<Path> report = ReportHook.writeReport(result, request.outputDir(), ReportOptions.defaults().withBuild("demo"), progress);
             CollectionSummary.print(stdout, result, report);
             return Main.EXIT_OK;
         } catch (InvalidRequestException e) {

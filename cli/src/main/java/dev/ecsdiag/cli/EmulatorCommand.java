@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,6 +77,8 @@ final class EmulatorCommand implements Callable<Integer> {
 
     /** Released by Ctrl-C (shutdown hook) or by {@link #stop()}. */
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Released once the endpoint is closed, so that Ctrl-C waits for the port to be freed. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /** Stops a running command (tests, embedding). */
     void stop() {
@@ -125,21 +128,30 @@ final class EmulatorCommand implements Callable<Integer> {
             err.println("ecsdiag emulator: " + e.getMessage());
             return Main.EXIT_CONFIGURATION;
         }
-        Thread hook = new Thread(this::stop, "ecsdiag-emulator-shutdown");
+        Thread hook = new Thread(() -> {
+            stop();
+            try {
+                closed.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ecsdiag-emulator-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             printBanner(out, ecs, fleet);
             stopped.await();
         } finally {
             ecs.close();
+            out.println("ecsdiag emulator: stopped; answered " + ecs.counters().totalCalls() + " calls "
+                    + ecs.counters().answersByCode());
+            out.flush();
+            closed.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the JVM is already running the hook.
             }
         }
-        out.println("ecsdiag emulator: stopped; answered " + ecs.counters().totalCalls() + " calls " + ecs.counters().answersByCode());
-        out.flush();
         return Main.EXIT_OK;
     }
 

@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 ClassifyCommand.class,
-                DemoCommand.class,
                 CollectCommand.class,
+                DemoCommand.class,
                 EmulatorCommand.class,
         })
 public final class Main implements Runnable {

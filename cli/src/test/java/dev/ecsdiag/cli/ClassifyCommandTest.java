@@ -201,6 +201,30 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aDyingDiskIsAStorageFailureWithDeviceAndFilesystem() throws Exception {
+        Path disk = file("disk.log", HEALTHY + """
+                [    3.100000] EXT4-fs (vdb1): mounted filesystem with ordered data mode. Quota mode: none.
+                [  623.112233] I/O error, dev vdb, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 2
+                [  623.113000] Buffer I/O error on dev vdb1, logical block 0, lost async page write
+                [  623.200000] Aborting journal on device vdb1-8.
+                [  623.300000] EXT4-fs (vdb1): Remounting filesystem read-only
+                """);
+
+        assertThat(Main.run("classify", "--format", "json", disk.toString())).isZero();
+
+        JsonNode result = new ObjectMapper().readTree(stdout());
+        assertThat(result.get("verdict").asText()).isEqualTo("storage-failure");
+        List<String> kinds = new java.util.ArrayList<>();
+        result.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
+        assertThat(kinds).containsExactly("storage-io-error", "storage-io-error", "filesystem-shutdown",
+                "filesystem-read-only");
+        JsonNode first = result.get("findings").get(0);
+        assertThat(first.get("details").get("device").asText()).isEqualTo("vdb");
+        assertThat(first.get("details").get("filesystem").asText()).isEqualTo("ext4 (vdb1)");
+        assertThat(result.get("findings").get(3).get("details").get("filesystem").asText()).isEqualTo("ext4");
+    }
+
+    @Test
     void dashReadsStandardInput() {
         System.setIn(new ByteArrayInputStream(OOM.getBytes(StandardCharsets.UTF_8)));
 

@@ -153,4 +153,17 @@ class CollectCommandTest {
         assertThat(exit).isEqualTo(Main.EXIT_UNREADABLE);
         assertThat(stderr()).contains("cannot read the fleet file");
     }
+
+    @Test
+    void noCredentialsAnywhereIsAConfigurationErrorNamingWhereTheyAreLookedFor() {
+        // the test JVM has no ALIBABA_CLOUD_* variables, no system properties, and the metadata lookup disabled
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("ALIBABA_CLOUD_ACCESS_KEY_ID") == null
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".alibabacloud", "credentials.ini"))
+                && !Files.exists(Path.of(System.getProperty("user.home"), ".aliyun", "config.json")),
+                "skipped: this machine has Alibaba Cloud credentials configured");
+        int exit = run("--instance", "i-cli0001");
+        assertThat(exit).isEqualTo(Main.EXIT_CONFIGURATION);
+        assertThat(stderr()).contains("no Alibaba Cloud credentials found").contains("--access-key-id");
+        assertThat(ecs.counters().totalCalls()).isZero();
+    }
 }

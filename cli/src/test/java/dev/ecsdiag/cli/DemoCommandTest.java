@@ -8,6 +8,7 @@ import dev.ecsdiag.emulator.EcsEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,5 +38,19 @@ class DemoCommandTest {
         assertThat(result.notFound()).isEmpty();
         result.instances().forEach(o -> assertThat(text).contains(o.instanceId()));
         assertThat(text).contains("output:  " + dir.resolve("demo"));
+
+        // the report is written beside the collected files, and the verdicts reach it
+        Path demo = dir.resolve("demo");
+        assertThat(text).contains("report:  " + demo.resolve("index.html"));
+        assertThat(demo.resolve("report.json")).isRegularFile();
+        assertThat(demo.resolve("junit.xml")).isRegularFile();
+        assertThat(demo.resolve("summary.md")).isRegularFile();
+        String page = Files.readString(demo.resolve("index.html"));
+        String junit = Files.readString(demo.resolve("junit.xml"));
+        for (var outcome : result.instances()) {
+            assertThat(page).contains(outcome.instanceId());
+            assertThat(junit).contains(outcome.instanceId());
+        }
+        assertThat(page).contains("boot failed", "crashed", "healthy", "lkdtm_ACCESS_NULL");
     }
 }

@@ -64,6 +64,24 @@ class EmulatorCommandTest {
     }
 
     @Test
+    void servesTheBuiltInFleetWithoutFixtures() throws Exception {
+        EmulatorCommand command = new EmulatorCommand();
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--quiet"));
+        try {
+            awaitLine(out, ENDPOINT);
+            assertThat(out.toString()).contains("serving 7 instance(s) from the built-in fleet")
+                    .contains("i-bp1demo0panic001  Running").contains("i-bp1demo0hostfl07  Stopped")
+                    .contains("throttle window   10.0 s");
+        } finally {
+            command.stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void unreadableFixturesExitWithThree(@TempDir Path dir) {
         StringWriter err = new StringWriter();
         CommandLine cl = Main.newCommandLine();

@@ -127,13 +127,10 @@ public final class FixtureLoader {
         if (!id.equals(folderName)) {
             throw new IllegalArgumentException(where + ": id \"" + id + "\" differs from its folder name \"" + folderName + "\"");
         }
-        EmulatedInstance.Builder b;
-        try {
-            EmulatedInstance.builder(id).build();
-            b = EmulatedInstance.builder(id);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        if (!EmulatedInstance.ID_PATTERN.matcher(id).matches()) {
+            throw new IllegalArgumentException(where + ": not an instance id: \"" + id + "\" (expected like i-bp67acfmxazb4ph00001)");
         }
+        EmulatedInstance.Builder b = EmulatedInstance.builder(id);
         b.name(text(root, "name", id))
                 .status(text(root, "status", "Running"))
                 .region(text(root, "region", defaultRegion));
@@ -155,7 +152,7 @@ public final class FixtureLoader {
                 throw new IllegalArgumentException(where + ": \"tags\" must be an object of key to value");
             }
             Map<String, String> map = new LinkedHashMap<>();
-            tags.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+            tags.properties().forEach(e -> map.put(e.getKey(), e.getValue().asText()));
             b.tags(map);
         }
         JsonNode events = root.get("events");

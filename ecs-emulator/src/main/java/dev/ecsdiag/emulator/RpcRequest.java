@@ -4,7 +4,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One RPC call as the server sees it: the HTTP method and every parameter, decoded from the query
@@ -71,8 +73,8 @@ public record RpcRequest(String httpMethod, Map<String, String> parameters) {
     }
 
     /** Values of a repeated parameter {@code prefix.1}, {@code prefix.2}, ... in index order. */
-    public java.util.List<String> repeated(String prefix) {
-        java.util.TreeMap<Integer, String> byIndex = new java.util.TreeMap<>();
+    public List<String> repeated(String prefix) {
+        TreeMap<Integer, String> byIndex = new TreeMap<>();
         for (Map.Entry<String, String> e : parameters.entrySet()) {
             String k = e.getKey();
             if (k.startsWith(prefix + ".")) {
@@ -82,6 +84,6 @@ public record RpcRequest(String httpMethod, Map<String, String> parameters) {
                 }
             }
         }
-        return java.util.List.copyOf(byIndex.values());
+        return List.copyOf(byIndex.values());
     }
 }

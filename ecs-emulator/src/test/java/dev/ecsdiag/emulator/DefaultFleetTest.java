@@ -39,7 +39,11 @@ class DefaultFleetTest {
             assertThat(console).as(i.id()).startsWith("[    0.000000] Linux version").contains(SIGNATURES.get(i.id()));
             if (i.running()) {
                 assertThat(i.screenshot()).as(i.id() + " screenshot").isNotNull();
-                assertThat(i.screenshot().read()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+                byte[] image = i.screenshot().read();
+                boolean png = image[0] == (byte) 0x89 && image[1] == 'P' && image[2] == 'N' && image[3] == 'G';
+                boolean jpeg = image[0] == (byte) 0xFF && image[1] == (byte) 0xD8 && image[2] == (byte) 0xFF;
+                assertThat(png || jpeg).as(i.id() + " screenshot is a PNG or a JPEG").isTrue();
+                assertThat(jpeg).as(i.id() + " format").isEqualTo(i.id().equals("i-bp1demo0oom00004"));
             }
         }
         assertThat(new String(fleet.stream().filter(i -> i.id().equals("i-bp1demo0healthy6")).findFirst().orElseThrow()

@@ -58,6 +58,17 @@ class FaultsTest {
     }
 
     @Test
+    void latencyBeyondTheReadTimeoutIsAnSdkReadTimeout() throws Exception {
+        ecs.instanceFaults("i-faults0001", Faults.NONE.withLatency(Duration.ofMillis(1500)));
+        GetInstanceConsoleOutputRequest slow = new GetInstanceConsoleOutputRequest();
+        slow.setInstanceId("i-faults0001");
+        slow.setSysReadTimeout(300);
+        ClientException e = catchThrowableOfType(ClientException.class, () -> SdkClients.call(client, ecs, slow));
+        assertThat(e.getErrCode()).isEqualTo("SDK.ReadTimeout");
+        assertThat(consoleOf("i-faults0002")).isNotEmpty(); // the other instance is not slowed down
+    }
+
+    @Test
     void resetClosesTheConnectionWithoutAnAnswer() throws Exception {
         ecs.faults(Faults.NONE.withResetFirst(1));
         ClientException e = consoleFails("i-faults0001");

@@ -40,6 +40,7 @@ final class InstanceDirectory {
     private final CollectionRequest request;
     private final long deadlineNanos;
     private final ProgressSink progress;
+    private final List<String> oddIds = new ArrayList<>();
 
     InstanceDirectory(EcsApi api, RetryPolicy retry, CollectionRequest request, long deadlineNanos, ProgressSink progress) {
         this.api = api;
@@ -78,6 +79,7 @@ final class InstanceDirectory {
             warnings.add(w);
         }
 
+        warnings.addAll(oddIds);
         java.util.Set<String> asked = new java.util.HashSet<>(ids);
         List<Described> targets = new ArrayList<>();
         List<String> notFound = new ArrayList<>();
@@ -126,7 +128,12 @@ final class InstanceDirectory {
             if (page.getInstances() != null) {
                 for (DescribeInstancesResponse.Instance i : page.getInstances()) {
                     if (!InstanceIds.isValid(i.getInstanceId())) {
-                        continue; // never let an odd id from an answer become a file name
+                        // never let an odd id from an answer become a file name
+                        String w = "DescribeInstances returned an id that is not safe as a folder name, skipped: '"
+                                + InstanceIds.printable(i.getInstanceId()) + "'";
+                        progress.warn(w);
+                        oddIds.add(w);
+                        continue;
                     }
                     Map<String, String> t = new LinkedHashMap<>();
                     if (i.getTags() != null) {

@@ -86,14 +86,6 @@ final class InstanceWork {
         eventsNextPage = nextPage;
     }
 
-    synchronized int eventCount() {
-        return events.size();
-    }
-
-    synchronized long platformEventCount() {
-        return events.stream().filter(SystemEvent::platformFault).count();
-    }
-
     synchronized void console(ConsoleCapture capture) {
         this.console = capture;
     }

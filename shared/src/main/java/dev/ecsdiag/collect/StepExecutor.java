@@ -1,19 +1,14 @@
 package dev.ecsdiag.collect;
 
 import com.aliyuncs.ecs.model.v20140526.DescribeInstanceHistoryEventsResponse;
-import com.aliyuncs.ecs.model.v20140526.GetInstanceConsoleOutputResponse;
-import com.aliyuncs.ecs.model.v20140526.GetInstanceScreenshotResponse;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleClassifier;
-import dev.ecsdiag.ecs.Base64Payload;
 import dev.ecsdiag.ecs.ConsoleText;
 import dev.ecsdiag.ecs.EcsApi;
 import dev.ecsdiag.ecs.EcsCallException;
+import dev.ecsdiag.ecs.ErrorHints;
 import dev.ecsdiag.ecs.ImageHeader;
-import dev.ecsdiag.ecs.MalformedPayloadException;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -61,26 +56,24 @@ final class StepExecutor {
 
     private void console(InstanceWork work, Duration timeout) throws EcsCallException, IOException {
         String id = work.instanceId;
-        GetInstanceConsoleOutputResponse answer = api.consoleOutput(id, timeout);
-        String payload = answer.getConsoleOutput() == null ? "" : answer.getConsoleOutput();
         Path raw = layout.consoleRaw(id);
-        long bytes;
-        try {
-            bytes = Base64Payload.decodeTo(payload, raw);
-        } catch (MalformedPayloadException e) {
-            keepUndecodable(payload, layout.undecodable(id, "console"));
-            work.fail(new CallFailure(EcsApi.CONSOLE_OUTPUT, "InvalidPayload",
-                    "ConsoleOutput is not valid Base64: " + e.getMessage() + "; kept as received in "
-                            + layout.relative(layout.undecodable(id, "console")),
-                    answer.getRequestId(), dev.ecsdiag.ecs.ErrorHints.hint(EcsApi.CONSOLE_OUTPUT, "InvalidPayload", null, null),
-                    work.attempts()));
+        Path undecodable = layout.undecodable(id, "console");
+        EcsApi.PayloadAnswer answer = api.consoleOutputTo(id, timeout, raw, undecodable);
+        if (answer.undecodable() != null) {
+            work.fail(undecodableFailure(EcsApi.CONSOLE_OUTPUT, "ConsoleOutput", answer, undecodable, work.attempts()));
             return;
         }
         Path text = layout.consoleText(id);
         ConsoleText.convert(raw, text);
-        work.console(new ConsoleCapture(layout.relative(raw), layout.relative(text), bytes, answer.getLastUpdateTime(),
-                answer.getRequestId()));
+        work.console(new ConsoleCapture(layout.relative(raw), layout.relative(text), answer.bytes(), answer.lastUpdateTime(),
+                answer.requestId()));
         classify(work, text);
+    }
+
+    private CallFailure undecodableFailure(String call, String field, EcsApi.PayloadAnswer answer, Path kept, int attempts) {
+        return new CallFailure(call, "InvalidPayload", field + " is not valid Base64: " + answer.undecodable()
+                + "; kept as received in " + layout.relative(kept), answer.requestId(),
+                ErrorHints.hint(call, "InvalidPayload", null, null), attempts);
     }
 
     private void classify(InstanceWork work, Path text) {
@@ -119,40 +112,27 @@ final class StepExecutor {
 
     private void screenshot(InstanceWork work, Duration timeout) throws EcsCallException, IOException {
         String id = work.instanceId;
-        GetInstanceScreenshotResponse answer = api.screenshot(id, timeout);
-        String payload = answer.getScreenshot() == null ? "" : answer.getScreenshot();
-        Path part = layout.instanceDir(id).resolve(OutputLayout.SCREENSHOT + ".download");
-        long bytes;
+        Path download = layout.instanceDir(id).resolve(OutputLayout.SCREENSHOT + ".download");
+        Path undecodable = layout.undecodable(id, "screenshot");
         try {
-            bytes = Base64Payload.decodeTo(payload, part);
-        } catch (MalformedPayloadException e) {
-            keepUndecodable(payload, layout.undecodable(id, "screenshot"));
-            work.fail(new CallFailure(EcsApi.SCREENSHOT, "InvalidPayload",
-                    "Screenshot is not valid Base64: " + e.getMessage() + "; kept as received in "
-                            + layout.relative(layout.undecodable(id, "screenshot")),
-                    answer.getRequestId(), dev.ecsdiag.ecs.ErrorHints.hint(EcsApi.SCREENSHOT, "InvalidPayload", null, null),
-                    work.attempts()));
-            return;
-        }
-        try {
-            if (bytes == 0) {
-                work.fail(new CallFailure(EcsApi.SCREENSHOT, "EmptyScreenshot", "the service returned an empty screenshot",
-                        answer.getRequestId(), "the display may be off; run again once the instance is running", work.attempts()));
+            EcsApi.PayloadAnswer answer = api.screenshotTo(id, timeout, download, undecodable);
+            if (answer.undecodable() != null) {
+                work.fail(undecodableFailure(EcsApi.SCREENSHOT, "Screenshot", answer, undecodable, work.attempts()));
                 return;
             }
-            ImageHeader header = ImageHeader.read(part);
+            if (answer.bytes() == 0) {
+                work.fail(new CallFailure(EcsApi.SCREENSHOT, "EmptyScreenshot", "the service returned an empty screenshot",
+                        answer.requestId(), "the display may be off; run again once the instance is running", work.attempts()));
+                return;
+            }
+            // the format comes from the magic bytes, not from the documentation (JPEG) or its sample (PNG)
+            ImageHeader header = ImageHeader.read(download);
             Path target = layout.screenshot(id, header.extension());
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            work.screenshot(new ScreenshotCapture(layout.relative(target), header.format(), bytes, header.width(), header.height(),
-                    answer.getRequestId()));
+            Files.move(download, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            work.screenshot(new ScreenshotCapture(layout.relative(target), header.format(), answer.bytes(), header.width(),
+                    header.height(), answer.requestId()));
         } finally {
-            Files.deleteIfExists(part);
-        }
-    }
-
-    private static void keepUndecodable(String payload, Path file) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.append(payload);
+            Files.deleteIfExists(download);
         }
     }
 }

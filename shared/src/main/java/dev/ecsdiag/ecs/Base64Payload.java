@@ -40,7 +40,7 @@ public final class Base64Payload {
 
     /** A stream of the decoded bytes; reading throws {@link MalformedPayloadException} where the payload breaks. */
     public static InputStream open(CharSequence base64) {
-        return new StrictDecodingStream(new Base64InputStream(new CheckedAscii(base64), false, 0, null, CodecPolicy.STRICT));
+        return new StrictDecodingStream(new Base64InputStream(new java.io.BufferedInputStream(new CheckedAscii(base64), 1 << 16), false, 0, null, CodecPolicy.STRICT));
     }
 
     /** Turns the decoder's complaint about impossible trailing bits into our exception. */
@@ -71,12 +71,22 @@ public final class Base64Payload {
     /** The characters of the payload as ASCII bytes, refusing anything that is not Base64. */
     private static final class CheckedAscii extends InputStream {
         private final CharSequence text;
+        /** The characters' backing array when there is one (the JSON parser's buffer): read directly, no virtual calls. */
+        private final char[] array;
+        private final int base;
         private int pos;
         private int data;
         private int padding;
 
         CheckedAscii(CharSequence text) {
             this.text = text;
+            if (text instanceof java.nio.CharBuffer cb && cb.hasArray()) {
+                this.array = cb.array();
+                this.base = cb.arrayOffset() + cb.position();
+            } else {
+                this.array = null;
+                this.base = 0;
+            }
         }
 
         @Override
@@ -111,7 +121,18 @@ public final class Base64Payload {
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
+            // the common case in a tight loop: alphabet characters before any padding
             int n = 0;
+            int end = text.length();
+            while (n < len && pos < end && padding == 0) {
+                char c = array != null ? array[base + pos] : text.charAt(pos);
+                if (!isAlphabet(c)) {
+                    break;
+                }
+                b[off + n++] = (byte) c;
+                pos++;
+                data++;
+            }
             while (n < len) {
                 int c = read();
                 if (c < 0) {
@@ -122,8 +143,22 @@ public final class Base64Payload {
             return n;
         }
 
+        private static final boolean[] ALPHABET = new boolean[128];
+
+        static {
+            for (char c = 'A'; c <= 'Z'; c++) {
+                ALPHABET[c] = true;
+                ALPHABET[c + ('a' - 'A')] = true;
+            }
+            for (char c = '0'; c <= '9'; c++) {
+                ALPHABET[c] = true;
+            }
+            ALPHABET['+'] = true;
+            ALPHABET['/'] = true;
+        }
+
         private static boolean isAlphabet(char c) {
-            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+            return c < 128 && ALPHABET[c];
         }
     }
 }

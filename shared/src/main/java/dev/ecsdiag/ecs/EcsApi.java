@@ -14,9 +14,7 @@ import com.aliyuncs.ecs.model.v20140526.DescribeInstanceHistoryEventsResponse;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesRequest;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
 import com.aliyuncs.ecs.model.v20140526.GetInstanceConsoleOutputRequest;
-import com.aliyuncs.ecs.model.v20140526.GetInstanceConsoleOutputResponse;
 import com.aliyuncs.ecs.model.v20140526.GetInstanceScreenshotRequest;
-import com.aliyuncs.ecs.model.v20140526.GetInstanceScreenshotResponse;
 import com.aliyuncs.exceptions.ClientException;
 import com.aliyuncs.http.FormatType;
 import com.aliyuncs.http.HttpClientConfig;
@@ -25,6 +23,11 @@ import com.aliyuncs.http.HttpResponse;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.profile.DefaultProfile;
 import com.aliyuncs.profile.IClientProfile;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdiag.collect.Credentials;
@@ -32,7 +35,13 @@ import dev.ecsdiag.collect.InvalidRequestException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.io.Writer;
 import java.net.SocketTimeoutException;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +62,10 @@ public final class EcsApi implements AutoCloseable {
     public static final String HISTORY_EVENTS = "DescribeInstanceHistoryEvents";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** For payload answers: a console log can be long; the default 20 M character limit is not ours to impose. */
+    private static final JsonFactory PAYLOAD_JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
     private static final List<String> EVENT_CYCLE_STATES =
             List.of("Scheduled", "Avoided", "Executing", "Executed", "Canceled", "Failed", "Inquiring");
 
@@ -160,20 +173,6 @@ public final class EcsApi implements AutoCloseable {
         return call(DESCRIBE_INSTANCES, r, DescribeInstancesResponse.class, timeout);
     }
 
-    public GetInstanceConsoleOutputResponse consoleOutput(String instanceId, Duration timeout) throws EcsCallException {
-        GetInstanceConsoleOutputRequest r = new GetInstanceConsoleOutputRequest();
-        r.setInstanceId(instanceId);
-        return call(CONSOLE_OUTPUT, r, GetInstanceConsoleOutputResponse.class, timeout);
-    }
-
-    public GetInstanceScreenshotResponse screenshot(String instanceId, Duration timeout) throws EcsCallException {
-        GetInstanceScreenshotRequest r = new GetInstanceScreenshotRequest();
-        r.setInstanceId(instanceId);
-        // a crashed kernel's console may have blanked the display; wake it to see the last screen
-        r.setWakeUp(true);
-        return call(SCREENSHOT, r, GetInstanceScreenshotResponse.class, timeout);
-    }
-
     public DescribeInstanceHistoryEventsResponse historyEvents(String instanceId, String publishedFrom, String publishedTo,
                                                                int pageNumber, int pageSize, Duration timeout) throws EcsCallException {
         DescribeInstanceHistoryEventsRequest r = new DescribeInstanceHistoryEventsRequest();
@@ -190,6 +189,29 @@ public final class EcsApi implements AutoCloseable {
 
     private <T extends AcsResponse> T call(String action, AcsRequest<T> request, Class<T> type, Duration timeout)
             throws EcsCallException {
+        HttpResponse response = send(action, request, timeout);
+        String invalid = jsonProblem(response.getHttpContent());
+        if (invalid != null) {
+            // The SDK's own JSON reader loops until the heap is exhausted on a string cut short
+            // (seen with aliyun-java-sdk-core 4.7.10): it only ever sees answers Jackson accepted.
+            throw new EcsCallException(action, EcsCallException.Kind.MALFORMED, "InvalidResponse",
+                    "the answer is not valid ECS JSON: " + invalid, null, response.getStatus());
+        }
+        try {
+            T parsed = client.read(type, response);
+            if (parsed == null) {
+                throw new ClientException("SDK.InvalidServerResponse", "empty answer");
+            }
+            return parsed;
+        } catch (ClientException | RuntimeException e) {
+            String detail = e instanceof ClientException ce ? ce.getErrMsg() : e.getClass().getSimpleName();
+            throw new EcsCallException(action, EcsCallException.Kind.MALFORMED, "InvalidResponse",
+                    "the answer is not valid ECS JSON: " + redactor.apply(clip(detail)), null, response.getStatus());
+        }
+    }
+
+    /** Sends a signed request; returns a successful JSON answer or throws what went wrong. */
+    private HttpResponse send(String action, AcsRequest<?> request, Duration timeout) throws EcsCallException {
         if (Thread.currentThread().isInterrupted()) {
             throw new EcsCallException(action, EcsCallException.Kind.CANCELLED, "Cancelled", "the collection was cancelled", null, 0);
         }
@@ -216,25 +238,101 @@ public final class EcsApi implements AutoCloseable {
                     "the answer is not JSON (Content-Type: " + clip(response.getHeaderValue("Content-Type")) + ")",
                     null, response.getStatus());
         }
-        String invalid = jsonProblem(response.getHttpContent());
-        if (invalid != null) {
-            // The SDK's own JSON reader loops until the heap is exhausted on a string cut short
-            // (seen with aliyun-java-sdk-core 4.7.10): it only ever sees answers Jackson accepted.
-            throw new EcsCallException(action, EcsCallException.Kind.MALFORMED, "InvalidResponse",
-                    "the answer is not valid ECS JSON: " + invalid, null, response.getStatus());
-        }
-        try {
-            T parsed = client.read(type, response);
-            if (parsed == null) {
-                throw new ClientException("SDK.InvalidServerResponse", "empty answer");
-            }
-            return parsed;
-        } catch (ClientException | RuntimeException e) {
-            String detail = e instanceof ClientException ce ? ce.getErrMsg() : e.getClass().getSimpleName();
-            throw new EcsCallException(action, EcsCallException.Kind.MALFORMED, "InvalidResponse",
-                    "the answer is not valid ECS JSON: " + redactor.apply(clip(detail)), null, response.getStatus());
-        }
+        return response;
     }
+
+    /**
+     * What a console or screenshot answer held. The payload itself went to the target file.
+     *
+     * @param requestId      the service's request id
+     * @param lastUpdateTime {@code LastUpdateTime} as returned (console output only), or null
+     * @param bytes          decoded bytes written to the target; -1 when the payload was undecodable
+     * @param undecodable    why the payload could not be decoded (it was then kept as received), or null
+     */
+    public record PayloadAnswer(String requestId, String lastUpdateTime, long bytes, String undecodable) {
+    }
+
+    /**
+     * GetInstanceConsoleOutput, with {@code ConsoleOutput} decoded straight into {@code target}
+     * (replaced whole, or not at all). An undecodable payload is kept as received in {@code undecodable}.
+     */
+    public PayloadAnswer consoleOutputTo(String instanceId, Duration timeout, Path target, Path undecodable)
+            throws EcsCallException, IOException {
+        GetInstanceConsoleOutputRequest r = new GetInstanceConsoleOutputRequest();
+        r.setInstanceId(instanceId);
+        return payload(CONSOLE_OUTPUT, r, "ConsoleOutput", timeout, target, undecodable);
+    }
+
+    /** GetInstanceScreenshot, with {@code Screenshot} decoded straight into {@code target}; see {@link #consoleOutputTo}. */
+    public PayloadAnswer screenshotTo(String instanceId, Duration timeout, Path target, Path undecodable)
+            throws EcsCallException, IOException {
+        GetInstanceScreenshotRequest r = new GetInstanceScreenshotRequest();
+        r.setInstanceId(instanceId);
+        // a crashed kernel's console may have blanked the display; wake it to see the last screen
+        r.setWakeUp(true);
+        return payload(SCREENSHOT, r, "Screenshot", timeout, target, undecodable);
+    }
+
+    /**
+     * Reads a payload answer with a streaming parser: the Base64 field is decoded from the
+     * parser's own character buffer into the file, never copied into a String, and the SDK's
+     * reader (slow, and unbounded on malformed input) is not involved.
+     */
+    private PayloadAnswer payload(String action, AcsRequest<?> request, String field, Duration timeout, Path target,
+                                  Path undecodable) throws EcsCallException, IOException {
+        HttpResponse response = send(action, request, timeout);
+        Path part = target.resolveSibling(target.getFileName() + ".fetch");
+        String requestId = null;
+        String lastUpdateTime = null;
+        long bytes = 0;
+        String bad = null;
+        boolean sawField = false;
+        try (JsonParser p = PAYLOAD_JSON.createParser(response.getHttpContent())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(p, "the answer is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(field) && value == JsonToken.VALUE_STRING) {
+                    sawField = true;
+                    CharSequence chars = CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    try {
+                        bytes = Base64Payload.decodeTo(chars, part);
+                    } catch (MalformedPayloadException e) {
+                        bad = e.getMessage();
+                        bytes = -1;
+                        try (Writer w = Files.newBufferedWriter(undecodable, StandardCharsets.UTF_8)) {
+                            w.append(chars);
+                        }
+                    }
+                } else if (name.equals("RequestId")) {
+                    requestId = p.getValueAsString();
+                } else if (name.equals("LastUpdateTime")) {
+                    lastUpdateTime = p.getValueAsString();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new JsonParseException(p, "unexpected content after the answer");
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            Files.deleteIfExists(part);
+            String m = e.getOriginalMessage();
+            throw new EcsCallException(action, EcsCallException.Kind.MALFORMED, "InvalidResponse",
+                    "the answer is not valid ECS JSON: " + clip(m == null ? e.getClass().getSimpleName() : m), requestId,
+                    response.getStatus());
+        }
+        if (bad == null) {
+            if (!sawField) {
+                Files.write(part, new byte[0]); // no output yet: an empty log, not an error
+            }
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return new PayloadAnswer(requestId, lastUpdateTime, bytes, bad);
+    }
+
 
     /** Why {@code body} is not one complete JSON object, or null when it is. Streams: no tree is built. */
     static String jsonProblem(byte[] body) {

@@ -181,11 +181,13 @@ public final class JdkHttpTransport extends IHttpClient {
     }
 
     @Override
+    @Deprecated // as in the SDK: certificates are configured, never switched off at run time
     public void ignoreSSLCertificate() {
         throw new UnsupportedOperationException("certificates are always checked");
     }
 
     @Override
+    @Deprecated
     public void restoreSSLCertificate() {
         // certificates are always checked
     }

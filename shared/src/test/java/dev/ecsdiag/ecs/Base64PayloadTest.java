@@ -67,4 +67,20 @@ class Base64PayloadTest {
         assertThatThrownBy(() -> Base64Payload.decodeTo("QR==", dir.resolve("d")))
                 .isInstanceOf(MalformedPayloadException.class);
     }
+
+    @Test
+    void decodesFromAWindowOfALargerCharArrayAsTheJsonParserHandsIt() throws Exception {
+        byte[] bytes = new byte[10_000];
+        new Random(3).nextBytes(bytes);
+        String b64 = Base64.getEncoder().encodeToString(bytes);
+        char[] buffer = ("{\"ConsoleOutput\":\"" + b64 + "\"}").toCharArray();
+        int offset = "{\"ConsoleOutput\":\"".length();
+        Path out = dir.resolve("window");
+        Base64Payload.decodeTo(java.nio.CharBuffer.wrap(buffer, offset, b64.length()), out);
+        assertThat(Files.readAllBytes(out)).isEqualTo(bytes);
+
+        buffer[offset + 5000] = '%';
+        assertThatThrownBy(() -> Base64Payload.decodeTo(java.nio.CharBuffer.wrap(buffer, offset, b64.length()), dir.resolve("w2")))
+                .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("character 5000");
+    }
 }

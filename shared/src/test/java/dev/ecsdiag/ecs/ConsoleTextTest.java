@@ -36,4 +36,25 @@ class ConsoleTextTest {
         assertThat(text(panic)).isEqualTo(panic);
         assertThat(text(new byte[] {'a', (byte) 0xC3, 'b', '\n'})).isEqualTo("a\uFFFDb\n");
     }
+
+    @Test
+    void chunkBoundariesDoNotChangeTheResult() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        java.util.Random r = new java.util.Random(99);
+        while (sb.length() < 200_000) {
+            switch (r.nextInt(6)) {
+                case 0 -> sb.append("\u001b[").append(r.nextInt(90)).append(";1m");
+                case 1 -> sb.append("\r\n");
+                case 2 -> sb.append('\r');
+                case 3 -> sb.append("\u001b]0;t\u0007");
+                default -> sb.append("[ ").append(r.nextInt()).append("] text ");
+            }
+        }
+        String base = text(sb.toString());
+        assertThat(base).doesNotContain("\r").doesNotContain("\u001b");
+        for (int pad = 1; pad < 40; pad++) {
+            String p = "x".repeat(pad);
+            assertThat(text(p + sb)).as("shifted by %d", pad).isEqualTo(p + base);
+        }
+    }
 }

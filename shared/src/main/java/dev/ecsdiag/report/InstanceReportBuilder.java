@@ -1,0 +1,271 @@
+package dev.ecsdiag.report;
+
+import dev.ecsdiag.classify.Boot;
+import dev.ecsdiag.classify.Classification;
+import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.Finding;
+import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.collect.InstanceOutcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the report's view of one instance: verdict, platform note, excerpts of the console read
+ * in one streaming pass, remediation hints and the screenshot thumbnail. Safe to run for several
+ * instances at once.
+ */
+final class InstanceReportBuilder {
+
+    /** Lines of context shown before a crash report and before/after a finding's line. */
+    static final int CONTEXT_BEFORE = 3;
+    static final int CONTEXT_AFTER = 2;
+    static final int MAX_LINE_CHARS = 1000;
+    /**
+     * Bounds on what one instance puts into the page, whatever its console holds: excerpts for the
+     * first crashes and findings only, and at most this many characters of console text in all.
+     * With the writer's few threads this keeps the heap bounded for fleets of any size.
+     */
+    static final int MAX_EXCERPTED_CRASHES = 10;
+    static final int MAX_EXCERPTED_FINDINGS = 20;
+    static final int MAX_EXCERPT_CHARS = 128 * 1024;
+
+    record Result(InstanceReport report, List<String> warnings) {
+    }
+
+    private final Path outputDir;
+    private final RemediationRules rules;
+    private final Thumbnails thumbnails;
+    private final int maxReportLines;
+
+    InstanceReportBuilder(Path outputDir, RemediationRules rules, Thumbnails thumbnails, int maxReportLines) {
+        this.outputDir = outputDir.toAbsolutePath().normalize();
+        this.rules = rules;
+        this.thumbnails = thumbnails;
+        this.maxReportLines = maxReportLines;
+    }
+
+    /**
+     * The instance's report; a bug met while building it costs that instance's details only: the
+     * instance keeps its verdict and files, and a warning says what went wrong.
+     */
+    Result build(InstanceOutcome outcome) {
+        try {
+            return buildOrThrow(outcome);
+        } catch (RuntimeException e) {
+            Classification c = outcome.classification();
+            InstanceVerdict verdict = c == null ? InstanceVerdict.NOT_COLLECTED : InstanceVerdict.of(c.verdict());
+            String why = "the report of this instance could not be built (" + e + "); see its console log";
+            InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
+                    outcome.tags(), verdict, why, false, null, outcome.events(), outcome.failures(), outcome.console(),
+                    outcome.screenshot(), null, c == null ? null : c.verdict(), c == null ? null : c.lines(), List.of(),
+                    List.of(), List.of(), List.of());
+            return new Result(report, List.of(outcome.instanceId() + ": " + why));
+        }
+    }
+
+    private Result buildOrThrow(InstanceOutcome outcome) {
+        List<String> warnings = new ArrayList<>();
+        InstanceVerdicts.Decision decision = InstanceVerdicts.decide(outcome);
+        Classification c = outcome.classification();
+        List<Crash> crashes = c == null ? List.of() : c.crashes();
+        List<Finding> findings = c == null ? List.of() : c.findings();
+        List<Boot> boots = c == null ? List.of() : c.boots();
+        List<Boot> failedBoots = boots.stream().filter(b -> b.failure() != null).toList();
+
+        List<ConsoleExcerpts.Range> ranges = new ArrayList<>();
+        crashes.stream().limit(MAX_EXCERPTED_CRASHES).forEach(x -> ranges.add(crashRange(x)));
+        findings.stream().limit(MAX_EXCERPTED_FINDINGS).filter(f -> f.line() > 0).forEach(f -> ranges.add(around(f.line())));
+        failedBoots.stream().filter(b -> b.failureLine() > 0).forEach(b -> ranges.add(around(b.failureLine())));
+        Map<Integer, String> lines = readLines(outcome, ranges, warnings);
+        int[] budget = {MAX_EXCERPT_CHARS};
+
+        List<BootFailureEntry> bootFailures = new ArrayList<>();
+        for (Boot b : failedBoots) {
+            Excerpt excerpt = lines == null || b.failureLine() <= 0 ? null : spend(budget, causeExcerpt(b.failureLine(), lines));
+            bootFailures.add(new BootFailureEntry(b.index(), b.kernelRelease(), b.reached().id(), b.failure(),
+                    b.failureLine(), excerpt,
+                    rules.match(new RemediationRules.Subject("boot-failure", List.of(b.failure()), List.of()))));
+        }
+        List<CrashEntry> crashEntries = new ArrayList<>();
+        for (int n = 0; n < crashes.size(); n++) {
+            Crash crash = crashes.get(n);
+            Excerpt excerpt = lines == null || n >= MAX_EXCERPTED_CRASHES ? null : spend(budget, crashExcerpt(crash, lines));
+            crashEntries.add(new CrashEntry(crash, CrashGroups.signatureOf(crash), excerpt, rules.match(subject(crash))));
+        }
+        if (crashes.size() > MAX_EXCERPTED_CRASHES) {
+            warnings.add(outcome.instanceId() + ": " + crashes.size() + " crashes; console lines shown for the first "
+                    + MAX_EXCERPTED_CRASHES + " only (the full log has them all)");
+        }
+        List<FindingEntry> findingEntries = new ArrayList<>();
+        for (int n = 0; n < findings.size(); n++) {
+            Finding f = findings.get(n);
+            Excerpt excerpt = lines == null || f.line() <= 0 || n >= MAX_EXCERPTED_FINDINGS ? null
+                    : spend(budget, causeExcerpt(f.line(), lines));
+            findingEntries.add(new FindingEntry(f, excerpt,
+                    rules.match(new RemediationRules.Subject(f.kind().id(), List.of(f.title()), List.of()))));
+        }
+
+        InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
+                outcome.tags(), decision.verdict(), decision.reason(),
+                outcome.events().stream().anyMatch(PlatformEvents::isPlatform), PlatformEvents.note(outcome.events()),
+                outcome.events(), outcome.failures(), outcome.console(), outcome.screenshot(),
+                thumbnail(outcome, warnings), c == null ? null : c.verdict(), c == null ? null : c.lines(),
+                crashEntries, findingEntries, bootFailures, boots);
+        return new Result(report, warnings);
+    }
+
+    /** The excerpt if the instance's budget of console characters still allows it, else null. */
+    private static Excerpt spend(int[] budget, Excerpt excerpt) {
+        int chars = excerpt.lines().stream().mapToInt(l -> l.text().length()).sum();
+        if (chars > budget[0]) {
+            budget[0] = 0;
+            return null;
+        }
+        budget[0] -= chars;
+        return excerpt;
+    }
+
+    static RemediationRules.Subject subject(Crash crash) {
+        List<String> titles = new ArrayList<>();
+        titles.add(crash.title());
+        titles.addAll(crash.altTitles());
+        if (crash.firstLine() != null) {
+            titles.add(crash.firstLine());
+        }
+        List<String> frames = new ArrayList<>();
+        if (crash.guiltyFrame() != null) {
+            frames.add(crash.guiltyFrame());
+        }
+        crash.callTrace().forEach(f -> frames.add(f.function()));
+        return new RemediationRules.Subject(crash.type(), titles, frames);
+    }
+
+    private ConsoleExcerpts.Range crashRange(Crash crash) {
+        int start = Math.max(1, crash.startLine());
+        int end = Math.max(start, crash.endLine());
+        int last = Math.min(end + CONTEXT_AFTER, start + maxReportLines - 1);
+        return new ConsoleExcerpts.Range(Math.max(1, start - CONTEXT_BEFORE), last);
+    }
+
+    private static ConsoleExcerpts.Range around(int line) {
+        return new ConsoleExcerpts.Range(Math.max(1, line - CONTEXT_BEFORE), line + CONTEXT_AFTER);
+    }
+
+    private Excerpt crashExcerpt(Crash crash, Map<Integer, String> lines) {
+        ConsoleExcerpts.Range range = crashRange(crash);
+        int start = Math.max(1, crash.startLine());
+        int end = Math.max(start, crash.endLine());
+        int guiltyLine = guiltyLine(crash);
+        List<Excerpt.ExcerptLine> out = new ArrayList<>();
+        boolean missing = false;
+        for (int n = range.from(); n <= range.to(); n++) {
+            String text = lines.get(n);
+            if (text == null) {
+                missing = n <= end;
+                break;
+            }
+            String mark = n == guiltyLine ? "guilty" : n >= start && n <= end ? "report" : "context";
+            out.add(new Excerpt.ExcerptLine(n, text, mark));
+        }
+        boolean cut = range.to() < end;
+        int last = out.isEmpty() ? range.from() : out.get(out.size() - 1).n();
+        return new Excerpt(range.from(), last, cut || missing, out);
+    }
+
+    private static Excerpt causeExcerpt(int line, Map<Integer, String> lines) {
+        ConsoleExcerpts.Range range = around(line);
+        List<Excerpt.ExcerptLine> out = new ArrayList<>();
+        for (int n = range.from(); n <= range.to(); n++) {
+            String text = lines.get(n);
+            if (text != null) {
+                out.add(new Excerpt.ExcerptLine(n, text, n == line ? "cause" : "context"));
+            }
+        }
+        int last = out.isEmpty() ? range.from() : out.get(out.size() - 1).n();
+        return new Excerpt(range.from(), last, !lines.containsKey(line), out);
+    }
+
+    /** Line of the guilty frame in the call trace (the first frame with that function). */
+    static int guiltyLine(Crash crash) {
+        if (crash.guiltyFrame() == null) {
+            return -1;
+        }
+        int fallback = -1;
+        for (StackFrame f : crash.callTrace()) {
+            if (crash.guiltyFrame().equals(f.function())) {
+                if (f.reliable()) {
+                    return f.line();
+                }
+                if (fallback < 0) {
+                    fallback = f.line();
+                }
+            }
+        }
+        return fallback;
+    }
+
+    private Map<Integer, String> readLines(InstanceOutcome outcome, List<ConsoleExcerpts.Range> ranges,
+                                           List<String> warnings) {
+        if (outcome.console() == null || outcome.console().textFile() == null) {
+            return null;
+        }
+        Path text = inside(outcome.console().textFile(), outcome.instanceId(), "console text", warnings);
+        if (text == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(text)) {
+            warnings.add(outcome.instanceId() + ": console text " + outcome.console().textFile()
+                    + " is missing; crash lines are not shown");
+            return null;
+        }
+        try {
+            return new ConsoleExcerpts(MAX_LINE_CHARS).read(text, ranges);
+        } catch (IOException e) {
+            warnings.add(outcome.instanceId() + ": cannot read console text " + outcome.console().textFile()
+                    + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private String thumbnail(InstanceOutcome outcome, List<String> warnings) {
+        if (outcome.screenshot() == null || outcome.screenshot().file() == null || thumbnails == null) {
+            return null;
+        }
+        Path shot = inside(outcome.screenshot().file(), outcome.instanceId(), "screenshot", warnings);
+        if (shot == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(shot)) {
+            warnings.add(outcome.instanceId() + ": screenshot " + outcome.screenshot().file() + " is missing");
+            return null;
+        }
+        Path thumb = Thumbnails.thumbnailPathFor(shot);
+        try {
+            if (!thumbnails.upToDate(shot, thumb)) {
+                thumbnails.write(shot, thumb);
+            }
+            return relative(thumb);
+        } catch (IOException | RuntimeException | java.awt.AWTError e) {
+            warnings.add(outcome.instanceId() + ": no thumbnail for " + outcome.screenshot().file() + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Resolves a collector path, refusing one that leaves the output folder. */
+    private Path inside(String relativePath, String instanceId, String what, List<String> warnings) {
+        Path p = outputDir.resolve(relativePath).normalize();
+        if (!p.startsWith(outputDir)) {
+            warnings.add(instanceId + ": " + what + " path " + relativePath + " leaves the output folder; ignored");
+            return null;
+        }
+        return p;
+    }
+
+    private String relative(Path p) {
+        return outputDir.relativize(p.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,108 @@
+package dev.ecsdiag.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Writes {@code summary.md}: a few lines for a pull-request comment or a CI step summary. Healthy
+ * instances are counted, not listed, and the table is capped, so the summary stays far below the
+ * size limits of those places whatever the fleet's size. Console text is escaped for Markdown and
+ * for the HTML that Markdown renderers let through.
+ */
+public final class MarkdownSummaryWriter {
+
+    static final int MAX_ROWS = 30;
+    static final int MAX_GROUPS = 10;
+    static final int MAX_CELL = 160;
+
+    public void write(Report report, Path file) throws IOException {
+        Files.writeString(file, render(report), StandardCharsets.UTF_8);
+    }
+
+    public String render(Report r) {
+        StringBuilder md = new StringBuilder();
+        int total = r.totals().get("instances");
+        int healthy = r.totals().get(InstanceVerdict.HEALTHY.id());
+        md.append("### ecsdiag: ");
+        md.append(total == 0 ? "no instance was collected" : total == healthy ? "all " + total + " instances healthy" : (total - healthy) + " of " + total + " instances need a look");
+        if (r.build() != null) {
+            md.append(" (build ").append(esc(r.build())).append(')');
+        }
+        md.append("\n\n");
+        List<InstanceReport> shown = r.instances().stream().filter(i -> i.verdict().failed() || i.platformFault()).toList();
+        if (!shown.isEmpty()) {
+            md.append("| Instance | Verdict | Why | Platform event |\n| --- | --- | --- | --- |\n");
+            for (InstanceReport i : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
+                md.append("| ").append(esc(i.displayName())).append(" | **").append(i.verdict().label()).append("** | ")
+                        .append(esc(cut(i.reason()))).append(" | ")
+                        .append(i.platformNote() == null ? "" : esc(cut(i.platformNote()))).append(" |\n");
+            }
+            if (shown.size() > MAX_ROWS) {
+                md.append("\n…and ").append(shown.size() - MAX_ROWS).append(" more in the full report.\n");
+            }
+            md.append('\n');
+        }
+        if (healthy > 0 && healthy < total) {
+            md.append(healthy).append(healthy == 1 ? " instance" : " instances").append(" healthy.\n\n");
+        }
+        if (!r.crashGroups().isEmpty()) {
+            md.append("**Crashes by signature**\n\n");
+            for (CrashGroup g : r.crashGroups().subList(0, Math.min(MAX_GROUPS, r.crashGroups().size()))) {
+                md.append("- ").append(g.count()).append(" of ").append(g.totalInstances()).append(" instances: **")
+                        .append(esc(cut(g.title()))).append("** (").append(esc(g.type()));
+                if (!"unknown".equals(g.history().status())) {
+                    md.append("; ").append(esc(g.history().describe()));
+                }
+                md.append(")");
+                if (!g.hints().isEmpty()) {
+                    md.append(" — ").append(esc(cut(g.hints().get(0).cause())));
+                }
+                md.append('\n');
+            }
+            if (r.crashGroups().size() > MAX_GROUPS) {
+                md.append("- …and ").append(r.crashGroups().size() - MAX_GROUPS).append(" more signatures\n");
+            }
+            md.append('\n');
+        }
+        if (!r.notFound().isEmpty()) {
+            md.append("Not found: ").append(esc(cut(String.join(", ", r.notFound())))).append("\n\n");
+        }
+        md.append("Full report: `index.html` (with `report.json`, `junit.xml`).\n");
+        return md.toString();
+    }
+
+    private static String cut(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= MAX_CELL ? s : s.substring(0, MAX_CELL) + "…";
+    }
+
+    /**
+     * Escapes text for a Markdown table cell: HTML's special characters become entities, Markdown's
+     * punctuation is backslash-escaped, {@code @} cannot mention anyone, line breaks become spaces.
+     */
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        String clean = ConsoleText.clean(s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
+        StringBuilder out = new StringBuilder(clean.length() + 16);
+        for (char c : clean.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '@' -> out.append("&#64;");
+                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '~', '!', '{', '}', ':' ->
+                        out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.ecsdiag.report;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Scales screenshots (PNG or JPEG, whatever their extension says) to PNG thumbnails with
+ * {@code javax.imageio}. Large images are subsampled while decoding, so a huge screenshot does not
+ * need a huge buffer.
+ */
+public final class Thumbnails {
+
+    static {
+        // Scaling needs no display. Without this, a JVM whose DISPLAY names an unreachable X server
+        // (common on CI agents) fails in AWT's start-up; a JVM that chose explicitly keeps its choice.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** Screens are at most a few thousand pixels wide; anything far beyond is a broken or hostile file. */
+    static final int MAX_SIDE = 16_384;
+    static final long MAX_DECODED_PIXELS = 4_000_000;
+
+    private final int width;
+
+    public Thumbnails(int width) {
+        this.width = width;
+    }
+
+    /** The thumbnail's path for a screenshot: beside it, {@code NAME.thumb.png}. */
+    public static Path thumbnailPathFor(Path screenshot) {
+        String name = screenshot.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String base = dot > 0 ? name.substring(0, dot) : name;
+        return screenshot.resolveSibling(base + ".thumb.png");
+    }
+
+    /**
+     * True when {@code thumb} was written from {@code screenshot} at this width and the screenshot has
+     * not changed since: writing the report again (another front end, a re-run) skips the decoding,
+     * which is most of a report's cost.
+     */
+    public boolean upToDate(Path screenshot, Path thumb) {
+        try {
+            if (!Files.isRegularFile(thumb) || Files.size(thumb) == 0
+                    || Files.getLastModifiedTime(thumb).compareTo(Files.getLastModifiedTime(screenshot)) < 0) {
+                return false;
+            }
+            try (ImageInputStream in = ImageIO.createImageInputStream(thumb.toFile())) {
+                Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+                if (!readers.hasNext()) {
+                    return false;
+                }
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in, true, true);
+                    int sourceWidth = readSourceWidth(screenshot);
+                    return reader.getWidth(0) == Math.min(width, sourceWidth);
+                } finally {
+                    reader.dispose();
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int readSourceWidth(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException("not an image: " + file);
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return reader.getWidth(0); // reads the header only
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
+     * Writes the thumbnail of {@code screenshot} to {@code target}.
+     *
+     * @return the thumbnail's size
+     * @throws IOException when the screenshot cannot be read as an image (with a message naming it)
+     */
+    public java.awt.Dimension write(Path screenshot, Path target) throws IOException {
+        BufferedImage source = read(screenshot);
+        int w = Math.min(width, source.getWidth());
+        int h = Math.max(1, (int) Math.round(source.getHeight() * (w / (double) source.getWidth())));
+        BufferedImage thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = thumb.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.drawImage(source, 0, 0, w, h, null);
+        } finally {
+            g.dispose();
+        }
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        if (!ImageIO.write(thumb, "png", target.toFile())) {
+            throw new IOException("no PNG writer available for " + target);
+        }
+        return new java.awt.Dimension(w, h);
+    }
+
+    private BufferedImage read(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new IOException("cannot open screenshot " + file);
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException("screenshot " + file + " is neither PNG nor JPEG (no image reader recognises it)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int sourceWidth = reader.getWidth(0);
+                int sourceHeight = reader.getHeight(0);
+                if (sourceWidth > MAX_SIDE || sourceHeight > MAX_SIDE) {
+                    throw new IOException("screenshot " + file + " claims " + sourceWidth + "x" + sourceHeight
+                            + " pixels; more than " + MAX_SIDE + " on a side is not a screen, it was not decoded");
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                // Decode at most about twice the thumbnail's width (enough for a smooth bilinear scale),
+                // and never more than MAX_DECODED_PIXELS: the decoded raster's size is bounded whatever
+                // the file claims.
+                int step = Math.max(1, sourceWidth / (width * 2));
+                while ((long) (sourceWidth / step) * (sourceHeight / step) > MAX_DECODED_PIXELS) {
+                    step++;
+                }
+                if (step > 1) {
+                    param.setSourceSubsampling(step, step, 0, 0);
+                }
+                return reader.read(0, param);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+}
