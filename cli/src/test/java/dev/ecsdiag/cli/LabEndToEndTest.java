@@ -116,7 +116,27 @@ class LabEndToEndTest {
             assertThat(panicScreen.getWidth()).isEqualTo(1024);
             assertThat(panicScreen.getHeight()).isEqualTo(768);
 
+            keepForPeople(out);
             checkReport(out);
+        }
+    }
+
+    /** With -Decsdiag.e2e.keep=DIR the collected files and the report are copied there, to look at. */
+    private static void keepForPeople(Path out) throws IOException {
+        String keep = System.getProperty("ecsdiag.e2e.keep");
+        if (keep == null || keep.isBlank()) {
+            return;
+        }
+        Path target = Path.of(keep);
+        try (var files = Files.walk(out)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(out.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 
