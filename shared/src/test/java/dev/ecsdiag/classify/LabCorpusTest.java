@@ -56,8 +56,9 @@ class LabCorpusTest {
             Map.entry("lkdtm-hung-task-panic", PROMPT_LINE),
             Map.entry("lkdtm-hardlockup-rcu-stall", PROMPT_LINE + "; and syzkaller's RCU-stall stack format looks for a"
                     + " timer-interrupt frame that this NMI-backtrace shape does not have (see the manifest's notes)"),
-            Map.entry("lkdtm-hardlockup-rcu-stall-panic", PROMPT_LINE + "; and the RCU-stall stack format looks for a"
-                    + " timer-interrupt frame that this NMI-backtrace shape does not have (see the manifest's notes)"));
+            Map.entry("lkdtm-hardlockup-rcu-stall-panic", "syzkaller's RCU-stall stack format looks for a timer-interrupt"
+                    + " frame that this NMI-backtrace shape does not have, so the classifier titles it 'in corrupted'; the"
+                    + " manifest expects the stalled CPU's NMI backtrace to be read (see its notes)"));
 
     private static JsonNode manifest() {
         try (InputStream in = LabCorpusTest.class.getResourceAsStream(ROOT + "manifest.json")) {
