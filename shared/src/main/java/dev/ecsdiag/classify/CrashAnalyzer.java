@@ -29,7 +29,7 @@ import java.util.function.LongToIntFunction;
 public final class CrashAnalyzer implements LineAnalyzer {
 
     /** Lines kept per report; the title needs far fewer, the cap bounds memory on endless reports. */
-    static final int MAX_REPORT_LINES = 2000;
+    static final int MAX_REPORT_LINES = 500;
     /** Reports open at once (one per printk context). */
     static final int MAX_OPEN = 8;
     /** Crashes kept per log; more are counted only. */
@@ -253,7 +253,8 @@ public final class CrashAnalyzer implements LineAnalyzer {
         closeAll();
         List<Crash> result = new ArrayList<>(crashes.size());
         for (Crash c : crashes) {
-            result.add(withBootAndPanic(c, bootOfLine.applyAsInt(c.startLine()), c.panicked()));
+            int boot = bootOfLine.applyAsInt(c.startLine());
+            result.add(boot == c.boot() ? c : withBootAndPanic(c, boot, c.panicked()));
         }
         result.sort((a, b) -> Integer.compare(a.startLine(), b.startLine()));
         return result;

@@ -76,14 +76,20 @@ public final class HeaderScanner {
         return -1;
     }
 
-    private static boolean suppressed(String line, OopsGroup group) {
-        for (Pattern p : group.suppressions()) {
-            if (p.matcher(line).find()) {
+    private boolean suppressed(String line, OopsGroup group) {
+        List<Pattern> suppressions = group.suppressions();
+        for (int i = 0; i < suppressions.size(); i++) {
+            Pattern p = suppressions.get(i);
+            String literal = literals.computeIfAbsent(p, q -> ReportParser.literalPrefix(q.pattern()));
+            if (line.contains(literal) && p.matcher(line).find()) {
                 return true;
             }
         }
         return false;
     }
+
+    /** Literal start of each suppression pattern: most lines fail this before any regex runs. */
+    private final java.util.Map<Pattern, String> literals = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OopsGroup group(int index) {
         return groups.get(index);

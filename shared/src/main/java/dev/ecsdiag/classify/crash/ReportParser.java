@@ -492,8 +492,7 @@ public final class ReportParser {
         String hardware;
         boolean panicked;
 
-        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: ?([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
-        private static final Pattern REGISTER_LINE = Pattern.compile("^\\s*([A-Z][A-Z0-9]{1,4}|x[0-9]{1,2}|sp|lr|pstate): ?[0-9a-f]");
+        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: {0,2}([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern CPU_LINE = Pattern.compile(
                 "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
         private static final int MAX_FRAMES = 256;
@@ -583,10 +582,8 @@ public final class ReportParser {
             if (i < t.length() && t.charAt(i) == ' ') {
                 i++;
             }
-            if (i + 2 >= t.length() || t.charAt(i) != ':' || t.charAt(i + 1) != ' ') {
-                return false;
-            }
-            return REGISTER_LINE.matcher(t).find();
+            return i + 2 < t.length() && t.charAt(i) == ':' && t.charAt(i + 1) == ' '
+                    && Character.isLetter(t.charAt(start));
         }
 
         private static Integer parseInt(String s) {
