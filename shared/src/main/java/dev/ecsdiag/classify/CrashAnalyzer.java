@@ -24,7 +24,8 @@ import java.util.function.LongToIntFunction;
  * lines, or at the end of the log; then {@link ReportParser} titles it.
  *
  * <p>{@code Kernel panic - not syncing} and the other continuation headers do not start a report
- * when one is open (or was just closed in the same boot): they mark it as panicked.
+ * when one is open in their context: they belong to it. A panic right after a closed report marks
+ * it as panicked; a panic on its own is a crash.
  */
 public final class CrashAnalyzer implements LineAnalyzer {
 
@@ -40,6 +41,12 @@ public final class CrashAnalyzer implements LineAnalyzer {
     private static final List<String> INFO_WITH_STACK = List.of("vmalloc: allocation failure:",
             "FAULT_INJECTION: forcing a failure", "FAULT_FLAG_ALLOW_RETRY missing");
     private static final String PANIC = "Kernel panic - not syncing";
+    /**
+     * A panic this close after a report is that report's consequence (oops=panic, Fatal
+     * exception); further away it is a crash of its own (e.g. {@code VFS: Unable to mount root fs}
+     * long after a harmless WARNING).
+     */
+    static final int PANIC_DISTANCE = 30;
     private static final String REPLAY = "** replaying previous printk message **";
 
     private final List<OpenReport> open = new ArrayList<>();
@@ -112,7 +119,8 @@ public final class CrashAnalyzer implements LineAnalyzer {
             if (continued) {
                 return;
             }
-            if (text.contains(PANIC) && lastCrashInBoot >= 0) {
+            if (text.contains(PANIC) && lastCrashInBoot >= 0
+                    && line.number() - crashes.get(lastCrashInBoot).endLine() <= PANIC_DISTANCE) {
                 markPanicked(lastCrashInBoot);
                 return;
             }
