@@ -98,6 +98,15 @@ class ConsoleReaderTest {
     }
 
     @Test
+    void monotonicJournalPrefixIsTakenOffButKernelTextIsNot() throws IOException {
+        ConsoleLine line = read("[   12.345678] ecs-vm-1 kernel: Call Trace:").get(0);
+        assertEquals("Call Trace:", line.text());
+        assertEquals(12.345678, line.timestamp(), 1e-9);
+        assertEquals("Booting paravirtualized kernel on KVM",
+                read("[    0.000000] Booting paravirtualized kernel on KVM").get(0).text());
+    }
+
+    @Test
     void dmesgHumanDatesAreTakenOff() throws IOException {
         ConsoleLine line = read("[Tue Jul 14 10:25:59 2020] general protection fault: 0000 [#1] SMP").get(0);
         assertEquals("general protection fault: 0000 [#1] SMP", line.text());

@@ -16,6 +16,7 @@ import dev.ecsdiag.classify.ConsoleLine;
  *   <li>{@code [Tue Jul 14 10:25:59 2020]} {@code dmesg -T} date;</li>
  *   <li>{@code Jul 14 10:25:59 host ident[pid]: } syslog / journal (short, short-precise);</li>
  *   <li>{@code 2020-07-14T10:25:59.123456+00:00 host ident: } ISO timestamped journal / RFC 5424;</li>
+ *   <li>{@code [   12.345678] host kernel: } journal with monotonic timestamps;</li>
  *   <li>{@code ** 5 printk messages dropped ** }.</li>
  * </ul>
  * For syslog and journal lines the {@code kernel:} ident is dropped; any other ident (e.g.
@@ -53,6 +54,7 @@ public final class LinePrefixes {
                 if (q > 0) {
                     timestamp = timestampValue(s, p + 1, q - 1);
                     p = skipOneSpace(s, q);
+                    p = monotonicJournalHost(s, p);
                     continue;
                 }
                 q = callerEnd(s, p);
@@ -326,6 +328,24 @@ public final class LinePrefixes {
             return skipOneSpace(s, identEnd + 1);
         }
         return identStart;
+    }
+
+    /**
+     * {@code journalctl -o short-monotonic} puts the host and ident after the timestamp:
+     * {@code [   12.345678] host kernel: message}. Only the {@code kernel:} ident is recognised here,
+     * so kernel text is never mistaken for a host name.
+     */
+    private static int monotonicJournalHost(String s, int p) {
+        int space = s.indexOf(' ', p);
+        if (space <= p || space - p > 255 || !s.startsWith(" kernel: ", space)) {
+            return p;
+        }
+        for (int i = p; i < space; i++) {
+            if (s.charAt(i) == ':' || s.charAt(i) == '[') {
+                return p;
+            }
+        }
+        return space + " kernel: ".length();
     }
 
     /** {@code ** 5 printk messages dropped ** }. */
