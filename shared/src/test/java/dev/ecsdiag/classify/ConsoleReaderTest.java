@@ -126,6 +126,10 @@ class ConsoleReaderTest {
         ConsoleLine line = read("syzkaller login: [   50.946624] WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2").get(0);
         assertTrue(line.text().startsWith("WARNING: CPU"), line.text());
         assertEquals(50.946624, line.timestamp(), 1e-9);
+        ConsoleLine shell = read("root@lab:~# \u001b[6n[   28.602988] watchdog: BUG: soft lockup - CPU#0 stuck for 26s!").get(0);
+        assertEquals("watchdog: BUG: soft lockup - CPU#0 stuck for 26s!", shell.text());
+        assertEquals(28.602988, shell.timestamp(), 1e-9);
+        assertEquals("echo: [   1.000] x", read("echo: [   1.000] x").get(0).text());
     }
 
     @Test

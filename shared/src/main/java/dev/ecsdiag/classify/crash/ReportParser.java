@@ -161,8 +161,9 @@ public final class ReportParser {
         // No row applies: keep the header line itself from the keyword on.
         int at = Math.max(0, header.indexOf(group.header()));
         String title = TitleCanon.canonical(header.substring(at));
+        String guilty = guiltyOf(title);
         return new Titled(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
-                guiltyOf(title));
+                guilty != null ? guilty : bestEffortFrame(null, lines));
     }
 
     private static List<Candidate> candidates(OopsGroup group, String header) {
@@ -267,7 +268,53 @@ public final class ReportParser {
             reason = corruption(title, format, lines);
         }
         String guilty = canonical.isEmpty() || CORRUPTED.equals(canonical.get(0)) ? guiltyOf(title) : canonical.get(0);
+        if (guilty == null) {
+            guilty = bestEffortFrame(format.stack(), lines);
+        }
         return new Titled(title, List.copyOf(alts), reason, guilty);
+    }
+
+    private static final Part RIP_PART = new Part(ReportPatterns.RIP);
+    private static final Part TRACE_PART = new Part(ReportPatterns.CALL_TRACE);
+    private static final Map<List<String>, SkipMatcher> BEST_EFFORT_SKIPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The guilty frame when the title names none ({@code kernel panic: X}) or its row's stack walk
+     * found none ({@code ... in corrupted}): the faulting RIP or the call trace, read with the row's
+     * skip list and extractor. Titles stay as syzkaller makes them (they group crashes); this only
+     * tells people where to look.
+     */
+    private static String bestEffortFrame(StackSpec rowSpec, List<ReportLine> lines) {
+        List<String> skip = rowSpec == null ? List.of() : rowSpec.skip();
+        FrameExtractor extractor = rowSpec == null ? FrameExtractor.FIRST : rowSpec.extractor();
+        SkipMatcher matcher = BEST_EFFORT_SKIPS.computeIfAbsent(skip, k -> {
+            List<String> all = new ArrayList<>(ReportPatterns.SKIP);
+            all.addAll(k);
+            return new SkipMatcher(all);
+        });
+        // The faulting RIP names the culprit when it comes first; printed after the call trace it is
+        // an exception inside the trace (a page fault while panicking) and the trace comes first.
+        int rip = -1;
+        int trace = -1;
+        for (int i = 0; i < lines.size() && (rip < 0 || trace < 0); i++) {
+            String t = lines.get(i).text();
+            if (trace < 0 && lines.get(i).stackStart() && ReportPatterns.CALL_TRACE.matcher(t).find()) {
+                trace = i;
+            }
+            if (rip < 0 && t.contains("IP") && ReportPatterns.RIP.matcher(t).find()) {
+                rip = i;
+            }
+        }
+        List<List<Part>> orders = rip >= 0 && (trace < 0 || rip < trace)
+                ? List.of(List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(TRACE_PART, Part.STACK), List.of(RIP_PART))
+                : List.of(List.of(TRACE_PART, Part.STACK), List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(RIP_PART));
+        for (List<Part> parts : orders) {
+            Extraction e = extract(matcher, extractor, parts, lines);
+            if (e.ok && !e.frames.isEmpty() && !CORRUPTED.equals(e.frames.get(0).canonical())) {
+                return e.frames.get(0).canonical();
+            }
+        }
+        return null;
     }
 
     /** The function named at the end of a "KIND in FUNCTION" title; null if there is none. */
@@ -318,7 +365,11 @@ public final class ReportParser {
      * following part matches. Each stack part closes the frames gathered so far into one key frame.
      */
     private static Extraction extract(StackSpec spec, List<Part> parts, List<ReportLine> lines) {
-        SkipMatcher skip = SKIPS.get(spec);
+        return extract(SKIPS.get(spec), spec.extractor(), parts, lines);
+    }
+
+    private static Extraction extract(SkipMatcher skip, FrameExtractor extractor, List<Part> parts,
+            List<ReportLine> lines) {
         List<KeyFrame> results = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         boolean ok = true;
@@ -327,7 +378,7 @@ public final class ReportParser {
         int n = lines.size();
         for (int pi = 0; ; pi++) {
             if (pi == parts.size() || parts.get(pi).isStack() && stacks > 0) {
-                KeyFrame key = pick(spec.extractor(), raw);
+                KeyFrame key = pick(extractor, raw);
                 if (key == null) {
                     key = new KeyFrame(CORRUPTED, CORRUPTED);
                     ok = false;

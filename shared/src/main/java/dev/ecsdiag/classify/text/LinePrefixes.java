@@ -93,21 +93,37 @@ public final class LinePrefixes {
     }
 
     /**
-     * A login prompt never ends its line, so the next kernel message lands behind it
-     * ({@code syzkaller login: [   50.94] WARNING: ...}): start after the prompt when a printk
-     * timestamp or level follows it.
+     * A prompt never ends its line, so the next kernel message lands behind it: a login prompt
+     * ({@code ecs login: [   50.946624] WARNING: ...}) or a shell prompt ({@code root@vm:~# [
+     * 28.602988] watchdog: BUG: soft lockup ...}). Start after the prompt when it ends in
+     * {@code :}, {@code #}, {@code $}, {@code >} or {@code %} and a space, and a printk timestamp
+     * with its six decimals (as printk prints it) or a printk level follows.
      */
     private static int loginPrompt(String s) {
         if (s.isEmpty() || s.charAt(0) == '[' || s.charAt(0) == '<') {
             return 0;
         }
-        int k = s.indexOf(" login: ");
-        if (k < 0) {
-            return 0;
-        }
-        int p = k + " login: ".length();
-        if (p < s.length() && (s.charAt(p) == '[' && timestampEnd(s, p) > 0 || s.charAt(p) == '<' && level(s, p) > 0)) {
-            return p;
+        for (int k = s.indexOf(' '); k > 0 && k < 512; k = s.indexOf(' ', k + 1)) {
+            char before = s.charAt(k - 1);
+            if (before != ':' && before != '#' && before != '$' && before != '>' && before != '%') {
+                continue;
+            }
+            int p = k + 1;
+            if (p >= s.length()) {
+                return 0;
+            }
+            char c = s.charAt(p);
+            if (c == '[') {
+                int end = timestampEnd(s, p);
+                if (end > 0 && end - 8 > p && s.charAt(end - 8) == '.') {
+                    return p;
+                }
+            } else if (c == '<' && level(s, p) > 0) {
+                int q = level(s, p);
+                if (q < s.length() && s.charAt(q) == '[' && timestampEnd(s, q) > 0) {
+                    return p;
+                }
+            }
         }
         return 0;
     }
