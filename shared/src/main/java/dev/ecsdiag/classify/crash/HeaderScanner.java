@@ -69,7 +69,8 @@ public final class HeaderScanner {
         while (found != 0) {
             int g = Long.numberOfTrailingZeros(found);
             found &= found - 1;
-            if (!suppressed(line, groups.get(g))) {
+            String header = groups.get(g).header();
+            if (!suppressed(ReportPatterns.window(line, line.indexOf(header)), groups.get(g))) {
                 return g;
             }
         }

@@ -99,7 +99,7 @@ public final class ReportParser {
             }
         }
         String header = lines.get(0).text();
-        Titled titled = title(group, header, usable);
+        Titled titled = title(group, ReportPatterns.window(header, header.indexOf(group.header())), usable);
         List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
         Facts facts = Facts.read(own);
         String type = CrashTypes.of(titled.title);
@@ -202,7 +202,7 @@ public final class ReportParser {
         for (Pattern detail : format.details()) {
             boolean found = false;
             for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
-                Matcher m = detail.matcher(lines.get(i).text());
+                Matcher m = detail.matcher(ReportPatterns.window(lines.get(i).text(), 0));
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
                         groups.add(m.group(g));
