@@ -166,16 +166,40 @@ public final class ReportParser {
                 guilty != null ? guilty : bestEffortFrame(null, lines));
     }
 
+    /** Keyword occurrences tried per header line: real lines hold one, garbage lines may hold hundreds. */
+    private static final int MAX_OCCURRENCES = 4;
+
+    /**
+     * Rows whose title matches the header, earliest first (then in table order). Every row's title
+     * starts with its group's keyword, so it is tried where the keyword occurs ({@code lookingAt}),
+     * not at every position: a line full of keywords costs a few tries, not a scan per keyword.
+     */
     private static List<Candidate> candidates(OopsGroup group, String header) {
+        int[] at = new int[MAX_OCCURRENCES];
+        int count = 0;
+        for (int o = header.indexOf(group.header()); o >= 0 && count < MAX_OCCURRENCES;
+                o = header.indexOf(group.header(), o + 1)) {
+            at[count++] = o;
+        }
         List<Candidate> candidates = new ArrayList<>();
         List<OopsFormat> formats = group.formats();
         for (int i = 0; i < formats.size(); i++) {
-            if (!header.contains(LITERALS.get(formats.get(i)))) {
+            OopsFormat format = formats.get(i);
+            String literal = LITERALS.get(format);
+            if (!header.contains(literal)) {
                 continue; // the row's literal start is not even there
             }
-            Matcher m = formats.get(i).title().matcher(header);
-            if (m.find()) {
-                candidates.add(new Candidate(m.start(), i, formats.get(i), m));
+            Matcher m = format.title().matcher(header);
+            if (literal.startsWith(group.header())) {
+                for (int k = 0; k < count; k++) {
+                    m.region(at[k], header.length());
+                    if (m.lookingAt()) {
+                        candidates.add(new Candidate(at[k], i, format, m));
+                        break;
+                    }
+                }
+            } else if (m.find()) {
+                candidates.add(new Candidate(m.start(), i, format, m));
             }
         }
         candidates.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
