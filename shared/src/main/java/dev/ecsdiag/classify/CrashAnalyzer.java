@@ -37,7 +37,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
     /** Reports open at once (one per printk context). */
     static final int MAX_OPEN = 8;
     /** Crashes kept per log; more are counted only. */
-    static final int MAX_CRASHES = 10_000;
+    static final int MAX_CRASHES = 2000;
 
     private static final HeaderScanner SCANNER = new HeaderScanner(OopsTable.GROUPS);
     /** Messages that come with a stack of their own; in a context-less console they end the report. */
