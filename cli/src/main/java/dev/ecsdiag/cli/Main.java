@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Crash forensics for CI test fleets on Alibaba Cloud ECS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ClassifyCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -33,6 +33,15 @@ public record Boot(
         milestones = List.copyOf(milestones);
     }
 
+    /**
+     * Whether the log shows this boot from its start (firmware output or the kernel banner). A log
+     * that begins mid-way (a console buffer keeps only its tail) starts with a boot whose start was
+     * not seen: how far it got before the log begins is unknown.
+     */
+    public boolean startSeen() {
+        return kernelRelease != null || !milestones.isEmpty() && milestones.get(0).stage() == BootStage.BOOTLOADER;
+    }
+
     /** A line that showed the boot reaching a stage, with its printk timestamp when there was one. */
     public record Milestone(BootStage stage, int line, Double timestamp, String text) {
     }

@@ -42,7 +42,9 @@ public final class ConsoleClassifier {
         analyzers.forEach(LineAnalyzer::finish);
         List<Boot> boots = bootAnalyzer.boots();
         List<Crash> crashes = crashAnalyzer.crashes(bootAnalyzer::bootOfLine);
-        List<Finding> findings = findingAnalyzer.findings(bootAnalyzer::bootOfLine);
+        List<Finding> findings = new java.util.ArrayList<>(findingAnalyzer.findings(bootAnalyzer::bootOfLine));
+        findings.addAll(bootAnalyzer.findings()); // boot failures and unexpected reboots
+        findings.sort(java.util.Comparator.comparingInt(Finding::line)); // stable: log order
         return new Classification(Verdicts.decide(boots, crashes, findings), crashes, boots, findings,
                 reader.lines(), reader.bytes());
     }

@@ -1,18 +1,61 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.text.LinePrefixes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Splits console bytes into normalized lines. PLACEHOLDER: the classifier work replaces this
- * naive version (UTF-8, LF only, no prefix stripping) with the real normalizer.
+ * Splits console bytes into normalized {@link ConsoleLine}s, streaming, in bounded memory.
+ *
+ * <p>Works on bytes, not characters, so that it never throws on what real consoles produce:
+ * <ul>
+ *   <li>line ends: LF, CRLF, CR CR LF and a lone CR (a terminal overwrite) all end a line; line
+ *       numbers count LFs, so they match what {@code grep -n} and editors show for the original file
+ *       (the pieces of a line split by a lone CR share its number);</li>
+ *   <li>ANSI escape sequences (CSI, OSC, two-byte escapes) are removed, so are NUL, DEL and the other
+ *       C0 control characters; TAB becomes a space;</li>
+ *   <li>bytes are decoded as UTF-8 leniently (malformed sequences become U+FFFD);</li>
+ *   <li>a line longer than {@link #MAX_LINE_BYTES} keeps its first part only: the rest is counted, not
+ *       buffered, so a 10 MB line without a newline costs 8 KB;</li>
+ *   <li>the prefixes consoles and log files add are taken off by {@link LinePrefixes}.</li>
+ * </ul>
  */
 public final class ConsoleReader {
 
+    /** Longest part of one line that is kept; kernel lines are at most 1 KB (LOG_LINE_MAX). */
+    public static final int MAX_LINE_BYTES = 8192;
+    /** An escape sequence longer than this is garbage, not an escape: give up and keep the text. */
+    private static final int MAX_ESCAPE_BYTES = 64;
+
+    private static final int TEXT = 0;
+    private static final int ESC = 1;
+    private static final int CSI = 2;
+    private static final int STRING = 3;     // OSC, DCS, PM, APC: until BEL or ESC '\'
+    private static final int STRING_ESC = 4;
+    private static final int INTERMEDIATE = 5; // ESC ( B and friends
+
     private final InputStream in;
-    private long number;
+    private final byte[] chunk = new byte[1 << 16];
+    private int chunkPos;
+    private int chunkLen;
+    private boolean eof;
+
+    private final byte[] line = new byte[MAX_LINE_BYTES];
+    private int lineLen;
+    private boolean lineAscii = true;
+    private long droppedBytes;
+    private boolean lineHasBytes;
+    private long lineNumber = 1;      // physical (LF-counted) line the current line started on
+    private long physical = 1;        // physical line the reader is on
+    private boolean afterCr;
+    private int escState = TEXT;
+    private int escLen;
+
     private long bytes;
+    private long linesEmitted;
+    private long lastNumber;
+    private long truncatedLines;
 
     public ConsoleReader(InputStream in) {
         this.in = in;
@@ -20,29 +63,161 @@ public final class ConsoleReader {
 
     /** The next line, or null at the end of input. */
     public ConsoleLine next() throws IOException {
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        int b;
-        boolean any = false;
-        while ((b = in.read()) != -1) {
-            any = true;
-            bytes++;
-            if (b == '\n') {
-                break;
+        while (true) {
+            if (chunkPos == chunkLen) {
+                if (eof || !fill()) {
+                    eof = true;
+                    if (lineHasBytes) {
+                        return emit();
+                    }
+                    return null;
+                }
             }
-            buf.write(b);
+            byte[] c = chunk;
+            int end = chunkLen;
+            int i = chunkPos;
+            while (i < end) {
+                int b = c[i++] & 0xff;
+                if (afterCr) {
+                    if (b == '\n') {
+                        afterCr = false;
+                        physical++;
+                        lineNumber = physical;
+                        continue;
+                    }
+                    if (b == '\r') {
+                        continue;
+                    }
+                    afterCr = false;
+                }
+                if (b == '\n') {
+                    chunkPos = i;
+                    ConsoleLine result = emit();
+                    physical++;
+                    lineNumber = physical;
+                    return result;
+                }
+                if (b == '\r') {
+                    chunkPos = i;
+                    afterCr = true;
+                    ConsoleLine result = emit();
+                    lineNumber = physical;
+                    return result;
+                }
+                lineHasBytes = true;
+                if (escState != TEXT) {
+                    escape(b);
+                    continue;
+                }
+                if (b < 0x20 || b == 0x7f) {
+                    if (b == 0x1b) {
+                        escState = ESC;
+                        escLen = 0;
+                    } else if (b == '\t') {
+                        append(' ');
+                    }
+                    continue;
+                }
+                append(b);
+            }
+            chunkPos = i;
         }
-        if (!any) {
-            return null;
-        }
-        number++;
-        return new ConsoleLine(number, buf.toString(StandardCharsets.UTF_8).replace("\r", ""), null, null, null);
     }
 
+    private boolean fill() throws IOException {
+        int n = in.read(chunk, 0, chunk.length);
+        while (n == 0) {
+            n = in.read(chunk, 0, chunk.length);
+        }
+        if (n < 0) {
+            return false;
+        }
+        bytes += n;
+        chunkPos = 0;
+        chunkLen = n;
+        return true;
+    }
+
+    private void append(int b) {
+        if (lineLen < MAX_LINE_BYTES) {
+            line[lineLen++] = (byte) b;
+            if (b >= 0x80) {
+                lineAscii = false;
+            }
+        } else {
+            droppedBytes++;
+        }
+    }
+
+    private void escape(int b) {
+        if (++escLen > MAX_ESCAPE_BYTES) {
+            escState = TEXT;
+            return;
+        }
+        switch (escState) {
+            case ESC -> {
+                if (b == '[') {
+                    escState = CSI;
+                } else if (b == ']' || b == 'P' || b == 'X' || b == '^' || b == '_') {
+                    escState = STRING;
+                } else if (b >= 0x20 && b <= 0x2f) {
+                    escState = INTERMEDIATE;
+                } else {
+                    escState = TEXT; // two-byte escape such as ESC 7, ESC c
+                }
+            }
+            case CSI -> {
+                if (b >= 0x40 && b <= 0x7e) {
+                    escState = TEXT;
+                } else if (b < 0x20 || b > 0x3f && b < 0x40) {
+                    escState = TEXT; // not a CSI after all
+                }
+            }
+            case INTERMEDIATE -> {
+                if (b < 0x20 || b > 0x2f) {
+                    escState = TEXT;
+                }
+            }
+            case STRING -> {
+                if (b == 0x07) {
+                    escState = TEXT;
+                } else if (b == 0x1b) {
+                    escState = STRING_ESC;
+                }
+            }
+            case STRING_ESC -> escState = b == '\\' ? TEXT : STRING;
+            default -> escState = TEXT;
+        }
+    }
+
+    private ConsoleLine emit() {
+        String raw = lineLen == 0 ? ""
+                : new String(line, 0, lineLen, lineAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        if (droppedBytes > 0) {
+            truncatedLines++;
+        }
+        long number = lineNumber;
+        lastNumber = number;
+        lineLen = 0;
+        lineAscii = true;
+        droppedBytes = 0;
+        lineHasBytes = false;
+        escState = TEXT;
+        linesEmitted++;
+        return LinePrefixes.parse(number, raw);
+    }
+
+    /** Number of physical (LF-separated) lines read so far. */
     public long lines() {
-        return number;
+        return lastNumber;
     }
 
     public long bytes() {
         return bytes;
+    }
+
+    /** Number of lines whose end was dropped because they exceeded {@link #MAX_LINE_BYTES}. */
+    public long truncatedLines() {
+        return truncatedLines;
     }
 }

@@ -8,6 +8,8 @@ public enum FindingKind {
     STORAGE_IO_ERROR("storage-io-error"),
     FILESYSTEM_SHUTDOWN("filesystem-shutdown"),
     FILESYSTEM_READ_ONLY("filesystem-read-only"),
+    /** A filesystem reported an error (ext4, XFS corruption, btrfs) without, yet, shutting down. */
+    FILESYSTEM_ERROR("filesystem-error"),
     BOOT_FAILURE("boot-failure"),
     UNEXPECTED_REBOOT("unexpected-reboot");
 

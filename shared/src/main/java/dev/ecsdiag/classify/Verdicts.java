@@ -1,14 +1,50 @@
 package dev.ecsdiag.classify;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-/** Decides the one-word verdict from what the analyzers found. PLACEHOLDER: replaced by the findings work. */
+/**
+ * Decides the one-word verdict from what the analyzers found. The first rule that applies wins:
+ * <ol>
+ *   <li>{@code boot-failure}: the last boot failed ({@link Boot#failure()} is set: a fatal boot
+ *       failure, a panic before user space, an unrecovered fsck or dracut failure), or its start was
+ *       seen and it never reached a working user space ({@link BootStage#LOGIN});</li>
+ *   <li>{@code crash}: any kernel crash report;</li>
+ *   <li>{@code storage-failure}: any I/O error or filesystem error, shutdown or read-only remount;</li>
+ *   <li>{@code oom}: any OOM kill;</li>
+ *   <li>{@code healthy}: none of these (also for an empty log: nothing shows a failure).</li>
+ * </ol>
+ * Only the last boot decides {@code boot-failure}: a VM that failed to boot and then booted fine
+ * (a retry) is up, and the earlier failure stays listed among the boots and findings.
+ */
 public final class Verdicts {
+
+    /** Finding kinds that make a {@code storage-failure}. */
+    public static final Set<FindingKind> STORAGE_KINDS = EnumSet.of(FindingKind.STORAGE_IO_ERROR,
+            FindingKind.FILESYSTEM_SHUTDOWN, FindingKind.FILESYSTEM_READ_ONLY, FindingKind.FILESYSTEM_ERROR);
 
     private Verdicts() {
     }
 
     public static Verdict decide(List<Boot> boots, List<Crash> crashes, List<Finding> findings) {
-        return crashes.isEmpty() ? Verdict.HEALTHY : Verdict.CRASH;
+        if (!boots.isEmpty() && bootFailed(boots.get(boots.size() - 1))) {
+            return Verdict.BOOT_FAILURE;
+        }
+        if (!crashes.isEmpty()) {
+            return Verdict.CRASH;
+        }
+        if (findings.stream().anyMatch(f -> STORAGE_KINDS.contains(f.kind()))) {
+            return Verdict.STORAGE_FAILURE;
+        }
+        if (findings.stream().anyMatch(f -> f.kind() == FindingKind.OOM_KILL)) {
+            return Verdict.OOM;
+        }
+        return Verdict.HEALTHY;
+    }
+
+    /** The boot failed, or was seen starting and never reached a login or shell. */
+    public static boolean bootFailed(Boot boot) {
+        return boot.failure() != null || boot.startSeen() && boot.reached() != BootStage.LOGIN;
     }
 }

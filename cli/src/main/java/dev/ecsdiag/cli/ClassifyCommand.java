@@ -1,0 +1,106 @@
+package dev.ecsdiag.cli;
+
+import dev.ecsdiag.classify.Classification;
+import dev.ecsdiag.classify.ConsoleClassifier;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ecsdiag classify [--format text|json] FILE...}: classifies console logs and prints, per file,
+ * the verdict, the crashes, the boots and the findings. Files are read one after another; an
+ * unreadable file is reported on standard error and the others are still classified (exit status 3
+ * at the end). JSON output is JSON Lines: one object per file, one line each.
+ */
+@Command(name = "classify",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Classify kernel console logs: crashes, boots, OOM kills, storage failures, and one verdict per file.",
+                "Verdicts, first that applies: boot-failure, crash, storage-failure, oom, healthy."},
+        footer = {"", "Exit status: 0 when every file was classified (whatever was found), 2 for a usage error,",
+                "3 when a file could not be read (the other files are still classified)."})
+final class ClassifyCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "text (for people) or json (one JSON object per file and line: JSON Lines). Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Console log files; - reads standard input.")
+    List<String> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConsoleClassifier classifier = new ConsoleClassifier();
+        ClassificationPrinter printer = format == Format.json ? new JsonPrinter(out) : new TextPrinter(out);
+        boolean unreadable = false;
+        boolean stdinUsed = false;
+        for (String file : files) {
+            Classification result;
+            try {
+                if (file.equals("-")) {
+                    if (stdinUsed) {
+                        err.println("ecsdiag classify: standard input (-) can be read only once; skipped the second -");
+                        unreadable = true;
+                        continue;
+                    }
+                    stdinUsed = true;
+                    result = classifier.classify(nonClosing(System.in));
+                } else {
+                    result = classifier.classify(Paths.get(file));
+                }
+            } catch (IOException | RuntimeException e) {
+                err.println("ecsdiag classify: cannot read " + file + ": " + reason(e, file));
+                err.flush();
+                unreadable = true;
+                continue;
+            }
+            printer.print(file, result);
+            out.flush();
+        }
+        printer.finish();
+        out.flush();
+        err.flush();
+        return unreadable ? Main.EXIT_UNREADABLE : Main.EXIT_OK;
+    }
+
+    /** A short reason: "no such file", "permission denied", "is a directory", else the exception's message. */
+    private static String reason(Exception e, String file) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
+            return "is a directory";
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Standard input stays open for whoever reads it after us (tests, embedding). */
+    private static InputStream nonClosing(InputStream in) {
+        return new java.io.FilterInputStream(in) {
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,189 @@
+package dev.ecsdiag.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ecsdiag classify} through {@link Main#run}, with standard streams captured. */
+class ClassifyCommandTest {
+
+    static final String HEALTHY = """
+            [    0.000000] Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) (gcc-12 (Debian 12.2.0-14+deb12u1) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP PREEMPT_DYNAMIC Debian 6.1.153-1 (2025-09-20)
+            [    0.000000] Command line: console=tty0 console=ttyS0,115200 root=/dev/vda1
+            [    1.269834] Trying to unpack rootfs image as initramfs...
+            [    2.506588] Run /init as init process
+
+            Debian GNU/Linux 12 lab ttyS0
+
+            lab login: root (automatic login)
+            """;
+
+    static final String OOM = HEALTHY + """
+            [  112.201841] tail invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0
+            [  112.232011] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=tail,pid=97,uid=0
+            [  112.233320] Out of memory: Killed process 97 (tail) total-vm:85820kB, anon-rss:81224kB, file-rss:4kB, shmem-rss:0kB, UID:0 pgtables:212kB oom_score_adj:0
+            """;
+
+    static final String NO_ROOT = """
+            [    0.000000] Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) (gcc-12) #1 SMP PREEMPT_DYNAMIC Debian 6.1.153-1 (2025-09-20)
+            [    2.291734] VFS: Cannot open root device "vda" or unknown-block(0,0): error -6
+            [    2.294000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+    private InputStream savedIn;
+
+    @BeforeEach
+    void captureStreams() {
+        savedOut = System.out;
+        savedErr = System.err;
+        savedIn = System.in;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStreams() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+        System.setIn(savedIn);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path file(String name, String content) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void textGivesTheVerdictBootsAndFindingsPerFile() throws Exception {
+        Path healthy = file("healthy.log", HEALTHY);
+        Path oom = file("oom.log", OOM);
+        Path noRoot = file("no-root.log", NO_ROOT);
+
+        int status = Main.run("classify", healthy.toString(), oom.toString(), noRoot.toString());
+
+        assertThat(status).isZero();
+        assertThat(stderr()).isEmpty();
+        String text = stdout();
+        assertThat(text).contains(healthy + ": healthy (0 crashes, 1 boot, 0 findings, 8 lines)");
+        assertThat(text).contains(oom + ": oom (");
+        assertThat(text).contains("line 11  oom-kill  Out of memory: Killed process 97 (tail)  {scope=global, invoked-by=tail");
+        assertThat(text).contains(noRoot + ": boot-failure (");
+        assertThat(text).contains("  boot 0: 6.1.0-56-amd64, reached kernel, ended by panic  [lines 1-3]");
+        assertThat(text).contains("    failure (line 2): VFS: Cannot open root device \"vda\" or unknown-block(0,0): error -6");
+        assertThat(text).contains("  boot 0: 6.1.0-56-amd64, reached login, ended by running  [lines 1-8]");
+    }
+
+    @Test
+    void jsonIsOneObjectPerFileAndLine() throws Exception {
+        Path oom = file("oom.log", OOM);
+        Path noRoot = file("no-root.log", NO_ROOT);
+
+        int status = Main.run("classify", "--format", "json", oom.toString(), noRoot.toString());
+
+        assertThat(status).isZero();
+        List<String> lines = stdout().lines().toList();
+        assertThat(lines).hasSize(2);
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode first = mapper.readTree(lines.get(0));
+        assertThat(first.fieldNames()).toIterable().containsExactly("file", "verdict", "crashes", "boots", "findings",
+                "lines", "bytes");
+        assertThat(first.get("file").asText()).isEqualTo(oom.toString());
+        assertThat(first.get("verdict").asText()).isEqualTo("oom");
+        assertThat(first.get("crashes").isArray()).isTrue();
+        JsonNode finding = first.get("findings").get(0);
+        assertThat(finding.get("kind").asText()).isEqualTo("oom-kill");
+        assertThat(finding.get("title").asText()).isEqualTo("Out of memory: Killed process 97 (tail)");
+        assertThat(finding.get("details").get("anon-rss-kb").asText()).isEqualTo("81224");
+        assertThat(finding.get("details").get("constraint").asText()).isEqualTo("CONSTRAINT_NONE");
+        JsonNode boot = first.get("boots").get(0);
+        assertThat(boot.fieldNames()).toIterable().containsExactly("index", "startLine", "endLine", "kernelRelease",
+                "commandLine", "reached", "failure", "failureLine", "endedBy", "milestones");
+        assertThat(boot.get("reached").asText()).isEqualTo("login");
+        assertThat(boot.get("milestones").get(0).get("stage").asText()).isEqualTo("kernel");
+        assertThat(boot.get("milestones").get(0).get("timestamp").asDouble()).isZero();
+
+        JsonNode second = mapper.readTree(lines.get(1));
+        assertThat(second.get("verdict").asText()).isEqualTo("boot-failure");
+        assertThat(second.get("boots").get(0).get("failure").asText()).startsWith("VFS: Cannot open root device");
+        assertThat(second.get("boots").get(0).get("endedBy").asText()).isEqualTo("panic");
+        assertThat(second.get("findings").get(0).get("kind").asText()).isEqualTo("boot-failure");
+        assertThat(second.get("bytes").asLong()).isEqualTo(NO_ROOT.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void dashReadsStandardInput() {
+        System.setIn(new ByteArrayInputStream(OOM.getBytes(StandardCharsets.UTF_8)));
+
+        int status = Main.run("classify", "--format", "json", "-");
+
+        assertThat(status).isZero();
+        assertThat(stdout()).startsWith("{\"file\":\"-\",\"verdict\":\"oom\",");
+    }
+
+    @Test
+    void anUnreadableFileIsNamedTheOthersAreStillClassifiedAndTheStatusIs3() throws Exception {
+        Path healthy = file("healthy.log", HEALTHY);
+        Path missing = dir.resolve("no-such.log");
+
+        int status = Main.run("classify", missing.toString(), dir.toString(), healthy.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(stderr()).contains("ecsdiag classify: cannot read " + missing + ": no such file")
+                .contains("ecsdiag classify: cannot read " + dir + ": is a directory");
+        assertThat(stdout()).contains(healthy + ": healthy");
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertThat(Main.run("classify")).isEqualTo(2);
+        assertThat(stderr()).contains("Missing required parameter: 'FILE'");
+        err.reset();
+        assertThat(Main.run("classify", "--format", "yaml", "x.log")).isEqualTo(2);
+        assertThat(stderr()).contains("--format").contains("yaml");
+        assertThat(Main.run("classify", "--no-such-option", "x.log")).isEqualTo(2);
+    }
+
+    @Test
+    void terminalEscapesInTheLogDoNotReachTheTerminal() throws Exception {
+        Path evil = file("evil.log", OOM.replace("(tail)", "(t\u001b]0;pwned\u0007ail)"));
+
+        assertThat(Main.run("classify", evil.toString())).isZero();
+
+        assertThat(stdout()).doesNotContain("\u001b").doesNotContain("\u0007");
+    }
+
+    @Test
+    void helpDescribesTheCommand() {
+        assertThat(Main.run("classify", "--help")).isZero();
+        assertThat(stdout()).contains("--format=FORMAT").contains("Exit status");
+    }
+}

@@ -1,0 +1,147 @@
+package dev.ecsdiag.classify;
+
+import static dev.ecsdiag.classify.BootRule.Effect.BANNER;
+import static dev.ecsdiag.classify.BootRule.Effect.COMMAND_LINE;
+import static dev.ecsdiag.classify.BootRule.Effect.FIRMWARE;
+import static dev.ecsdiag.classify.BootRule.Effect.HALT;
+import static dev.ecsdiag.classify.BootRule.Effect.PANIC;
+import static dev.ecsdiag.classify.BootRule.Effect.REBOOT;
+import static dev.ecsdiag.classify.BootRule.fatal;
+import static dev.ecsdiag.classify.BootRule.of;
+import static dev.ecsdiag.classify.BootRule.prompt;
+import static dev.ecsdiag.classify.BootRule.soft;
+import static dev.ecsdiag.classify.BootRule.stage;
+import static dev.ecsdiag.classify.BootStage.BOOTLOADER;
+import static dev.ecsdiag.classify.BootStage.INIT;
+import static dev.ecsdiag.classify.BootStage.INITRAMFS;
+import static dev.ecsdiag.classify.BootStage.LOGIN;
+import static dev.ecsdiag.classify.BootStage.ROOT_MOUNTED;
+
+import java.util.List;
+
+/**
+ * The table of boot milestones, boot failures and boot endings, in the wording of the kernel
+ * (init/main.c, init/do_mounts.c, kernel/panic.c, kernel/reboot.c), systemd, dracut,
+ * initramfs-tools, GRUB and SeaBIOS. The first matching row decides what a line means, so specific
+ * rows come before general ones (emergency mode's {@code Welcome to emergency mode!} before
+ * systemd's {@code Welcome to ...!}).
+ *
+ * <p>Two choices differ from a naive reading: {@code Reached target} marks a working user space only
+ * for the targets that mean it ({@code Multi-User System}, {@code Graphical Interface},
+ * {@code Login Prompts}, ...), because systemd inside a dracut initramfs also reaches
+ * {@code Basic System} just before a {@code dracut-initqueue timeout}; and systemd's own greeting
+ * {@code Welcome to Debian GNU/Linux 12 (bookworm)!} marks INIT (PID 1 has just started), while other
+ * {@code Welcome to} lines (a motd, an {@code /etc/issue}) are shown at a login and mark LOGIN.
+ */
+final class BootRules {
+
+    private BootRules() {
+    }
+
+    static final List<BootRule> ALL = List.of(
+            // ---- kernel start ----
+            of("banner", BANNER, "Linux version ", "Linux version (?<release>\\S{1,128}) \\("),
+            of("command-line", COMMAND_LINE, "ommand line: ", "(?:Kernel c|C)ommand line: (?<cmdline>.{0,1800})"),
+
+            // ---- firmware and boot loader ----
+            of("seabios", FIRMWARE, "SeaBIOS (version ", "SeaBIOS \\(version ").anchoredAtStart(),
+            of("ipxe", FIRMWARE, "iPXE (", "iPXE \\(https?://ipxe\\.org\\)").anchoredAtStart(),
+            of("booting-from", FIRMWARE, "Booting from ", "Booting from (?:Hard Disk|ROM|DVD/CD|Floppy)").anchoredAtStart(),
+            of("grub-menu", FIRMWARE, "GNU GRUB", "\\s*GNU GRUB  version ").anchoredAtStart(),
+            of("grub-loading", FIRMWARE, "Loading ", "Loading (?:Linux \\S+ \\.\\.\\.|initial ramdisk \\.\\.\\.)").anchoredAtStart(),
+            of("grub-welcome", FIRMWARE, "Welcome to GRUB!", "Welcome to GRUB!").anchoredAtStart(),
+            of("efi-bds", FIRMWARE, "BdsDxe: ", "BdsDxe: (?:loading|starting) Boot").anchoredAtStart(),
+            of("efi-stub", FIRMWARE, "EFI stub: ", "EFI stub: ").anchoredAtStart(),
+            of("decompressor", FIRMWARE, "Decompressing Linux", "Decompressing Linux\\.\\.\\.").anchoredAtStart(),
+            of("early-console", FIRMWARE, "early console in ", "early console in (?:setup|extract_kernel)").anchoredAtStart(),
+
+            // ---- endings ----
+            of("panic", PANIC, "Kernel panic - not syncing", "Kernel panic - not syncing"),
+            of("crashdump", PANIC, "Starting crashdump kernel", "Starting crashdump kernel"),
+            of("reboot", REBOOT, "reboot: ", "reboot: (?:Restarting system|machine restart)"),
+            of("reboot-target", REBOOT, "Reached target ", "Reached target (?:reboot\\.target|System Reboot|Reboot)\\b"),
+            of("kexec", REBOOT, "Starting new kernel", "(?:kexec_core: )?Starting new kernel"),
+            of("sysrq-reset", REBOOT, "Resetting", "(?:sysrq: |SysRq : )(?:SysRq : )?Resetting"),
+            of("halt", HALT, "reboot: ", "reboot: (?:Power down|System halted)"),
+            of("poweroff-target", HALT, "Reached target ", "Reached target (?:poweroff\\.target|System Power Off|Power-Off)\\b"),
+            of("sysrq-poweroff", HALT, "Power Off", "(?:sysrq: |SysRq : )(?:SysRq : )?Power Off"),
+
+            // ---- boot failures that are not oopses ----
+            fatal("root-cannot-open", "VFS: Cannot open root device",
+                    "VFS: Cannot open root device .{0,200}"),
+            fatal("root-unable-to-mount", "VFS: Unable to mount root fs", "VFS: Unable to mount root fs.{0,200}"),
+            fatal("kill-init", "Attempted to kill init", "Attempted to kill init!.{0,100}"),
+            fatal("no-init", "No working init found", "No working init found\\..{0,100}"),
+            fatal("requested-init", "Requested init ", "Requested init \\S{1,200} failed.{0,40}"),
+            soft("init-exec", "Failed to execute ", "Failed to execute /\\S{0,200} \\(error -?\\d+\\)"),
+            // systemd emergency and rescue mode
+            fatal("emergency-welcome", "Welcome to ", "Welcome to (?:emergency|rescue) mode.{0,100}"),
+            fatal("emergency-you-are", "You are in ", "You are in (?:emergency|rescue) mode.{0,200}"),
+            fatal("emergency-target", "Reached target ",
+                    "Reached target (?:emergency\\.target|Emergency Mode|rescue\\.target|Rescue Mode).{0,100}"),
+            fatal("emergency-dracut", "Entering emergency mode", "Entering emergency mode.{0,100}"),
+            fatal("emergency-locked", "root account is locked", "Cannot open access to console, the root account is locked.{0,100}"),
+            fatal("emergency-password", "Give root password for maintenance", "Give root password for maintenance.{0,100}"),
+            // dracut, initramfs-tools
+            soft("dracut-timeout", "dracut-initqueue", "dracut-initqueue:? timeout.{0,200}"),
+            fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\..{0,100}"),
+            soft("dracut-missing-root", "Warning: /", "Warning: /\\S{1,200} does not exist"),
+            fatal("sysroot-mount", "Failed to mount ", "Failed to mount (?:sysroot\\.mount|/sysroot).{0,100}"),
+            fatal("initramfs-gave-up", "Gave up waiting for root", "Gave up waiting for root (?:file system )?device.{0,200}"),
+            fatal("initramfs-alert", "ALERT!", "ALERT!\\s+.{1,200}"),
+            fatal("initramfs-shell", "(initramfs)", "\\(initramfs\\)").anchoredAtStart(),
+            soft("device-timeout", "Timed out waiting for device", "Timed out waiting for device.{0,200}"),
+            // fsck (systemd-fsck, initramfs-tools, sysvinit)
+            soft("fsck-inconsistency", "UNEXPECTED INCONSISTENCY", "(?:/dev/\\S{1,100}: )?UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.{0,40}"),
+            soft("fsck-failed-unit", "Failed to start ", "Failed to start (?:systemd-fsck\\S{0,200} - )?File System Check.{0,200}"),
+            // initramfs-tools: log_failure_msg, then its panic() drops to the (initramfs) shell
+            soft("fsck-root-failed", "File system check of the root filesystem failed",
+                    "File system check of the root filesystem failed"),
+            fatal("fsck-manual", "requires a manual fsck", "The root filesystem on \\S{1,200} requires a manual fsck"),
+            soft("fsck-systemd-status", "fsck failed with exit status ", "fsck failed with exit status (?:[2-9]|\\d\\d+)"),
+            soft("fsck-status", "fsck exited with status code ", "fsck exited with status code (?:[2-9]|\\d\\d+)"),
+            soft("fsck-sysvinit", "An error occurred during the file system check",
+                    "An error occurred during the file system check.{0,100}"),
+            // GRUB
+            fatal("grub-rescue", "grub rescue>", "grub rescue>"),
+            fatal("grub-entering-rescue", "Entering rescue mode", "Entering rescue mode\\.\\.\\.").anchoredAtStart(),
+            soft("grub-error", "error: ", "error: .{1,200}").anchoredAtStart().onlyInBootLoader(),
+            soft("grub-prompt", "grub> ", "grub> ").anchoredAtStart().onlyInBootLoader(),
+
+            // ---- stages ----
+            stage("initramfs-unpack", INITRAMFS, "initramfs",
+                    "(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)"),
+            stage("initramfs-tools", INITRAMFS, "Loading, please wait", "^Loading, please wait\\.\\.\\."),
+            stage("systemd-initrd-welcome", INITRAMFS, "Welcome to ", "Welcome to .{0,160}\\(Initramfs\\)!"),
+            stage("run-init", INITRAMFS, " as init process", "Run /init as init process"),
+            stage("run-real-init", INIT, " as init process", "Run /\\S{1,200} as init process"),
+            stage("mounted-root", ROOT_MOUNTED, "VFS: Mounted root (", "VFS: Mounted root \\("),
+            stage("initrd-root-target", ROOT_MOUNTED, "Reached target ", "Reached target (?:initrd-root-fs\\.target|Initrd Root File System)"),
+            stage("sysroot-mounted", ROOT_MOUNTED, "Mounted ", "Mounted (?:sysroot\\.mount|/sysroot)"),
+            stage("switch-root", ROOT_MOUNTED, "Switching root", "Switching root\\."),
+            stage("ext-mounted", ROOT_MOUNTED, "mounted filesystem", "EXT[234]-fs \\([^)]{1,64}\\): mounted filesystem"),
+            stage("xfs-mounted", ROOT_MOUNTED, "Ending clean mount", "XFS \\([^)]{1,64}\\): Ending clean mount"),
+            stage("systemd-welcome", INIT, "Welcome to ", "Welcome to (?!GRUB!).{1,160}!\\s*$"),
+            stage("sysvinit", INIT, "INIT: version ", "INIT: version \\d"),
+            stage("login-target", LOGIN, "Reached target ",
+                    "Reached target (?:multi-user\\.target|Multi-User System|graphical\\.target|Graphical Interface"
+                            + "|getty\\.target|Login Prompts|cloud-init\\.target|Cloud-init target)"),
+            stage("getty-started", LOGIN, "Getty on ", "Started (?:serial-getty@\\S{1,40} - )?(?:Serial )?Getty on "),
+            stage("startup-finished", LOGIN, "Startup finished in ", "Startup finished in "),
+            stage("cloud-init-finished", LOGIN, "Cloud-init v. ", "Cloud-init v\\. \\S{1,40} finished at"),
+            stage("welcome-login", LOGIN, "Welcome to ", "Welcome to (?!GRUB!)"),
+            stage("busybox-console", LOGIN, "Please press Enter to activate this console", "Please press Enter to activate this console"),
+            stage("busybox-shell", LOGIN, "built-in shell (", "BusyBox v\\S{1,40} .{0,120}built-in shell \\("),
+            stage("login-prompt", LOGIN, " login:", "^[\\w.-]{1,64} login:"),
+            // shell prompts: root@host:~# , [root@host ~]# , / # , ~ $ , sh-5.2#
+            prompt("shell-prompt", LOGIN,
+                    "(?:[\\w.-]{1,64}@[\\w.-]{1,64}(?::[^\\s#$]{0,200})?\\s?[#$]|\\[[\\w.-]{1,64}@[\\w.-]{1,64} [^\\]]{1,200}\\][#$]"
+                            + "|[/~][^\\s#$]{0,200} [#$]|(?:ba)?sh-\\d+\\.\\d+[#$])(?:\\s|$)")
+    );
+
+    /** The stage a boot is at before any line told more: a boot joined mid-way was running a kernel. */
+    static final BootStage JOINED_STAGE = BootStage.KERNEL;
+
+    /** Used in messages: the boot loader stage. */
+    static final BootStage FIRST_STAGE = BOOTLOADER;
+}

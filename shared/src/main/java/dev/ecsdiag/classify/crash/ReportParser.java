@@ -1,0 +1,562 @@
+package dev.ecsdiag.classify.crash;
+
+import dev.ecsdiag.classify.ConsoleLine;
+import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.crash.StackSpec.Part;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the lines of one report (its header line first) into a {@link Crash}: walks the
+ * {@link OopsTable} rows of the header's group to title it, then reads the facts every oops prints
+ * (call trace, RIP, registers, CPU/PID/Comm, taint, release, hardware). Runs once per report, so it
+ * may use regular expressions; every line it sees is bounded in length by the reader.
+ */
+public final class ReportParser {
+
+    private static final String CORRUPTED = "corrupted";
+    private static final Pattern TIMESTAMP_IN_TITLE = Pattern.compile("\\[ *[0-9]+\\.[0-9]+\\]");
+
+    /** Skip patterns of each stack spec, joined with the common list, compiled once. */
+    private static final Map<StackSpec, SkipMatcher> SKIPS = new IdentityHashMap<>();
+
+    static {
+        for (OopsGroup g : OopsTable.GROUPS) {
+            for (OopsFormat f : g.formats()) {
+                if (f.stack() != null) {
+                    List<String> all = new ArrayList<>(ReportPatterns.SKIP);
+                    all.addAll(f.stack().skip());
+                    SKIPS.put(f.stack(), new SkipMatcher(all));
+                }
+            }
+        }
+    }
+
+    private ReportParser() {
+    }
+
+    /** One extracted frame: as titles use it (wrapper prefixes stripped) and as printed. */
+    private record KeyFrame(String canonical, String raw) {
+    }
+
+    private record Extraction(List<KeyFrame> frames, boolean ok) {
+    }
+
+    /**
+     * @param group the header's group
+     * @param lines the report's lines, header first (questionable frames included; they are ignored
+     *              for titles)
+     * @param extent   how many of the lines are this report's own (the rest, after another report
+     *                 started in the same task, only help find the title)
+     * @param panicked whether the log said {@code Kernel panic - not syncing} for this report
+     */
+    public static Crash parse(OopsGroup group, List<ConsoleLine> lines, int extent, boolean panicked) {
+        List<ConsoleLine> usable = new ArrayList<>(lines.size());
+        for (ConsoleLine l : lines) {
+            if (!isQuestionable(l.text())) {
+                usable.add(l);
+            }
+        }
+        String header = lines.get(0).text();
+        Titled titled = title(group, header, usable);
+        List<ConsoleLine> own = lines.subList(0, Math.max(1, Math.min(extent, lines.size())));
+        Facts facts = Facts.read(own);
+        String type = CrashTypes.of(titled.title);
+        int start = (int) lines.get(0).number();
+        ConsoleLine last = own.get(ReportExtent.lastIndex(own));
+        return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
+                titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
+                facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
+                panicked || facts.panicked, 0, header, last.text(), signature(type, titled.title));
+    }
+
+    /** Stable grouping key: same type and canonical title, same signature. */
+    static String signature(String type, String title) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha.digest(((type == null ? "" : type) + "|" + title).getBytes(StandardCharsets.UTF_8));
+            StringBuilder b = new StringBuilder(16);
+            for (int i = 0; i < 8; i++) {
+                b.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
+            }
+            return b.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
+    }
+
+    static boolean isQuestionable(String text) {
+        if (text.contains("<EOI>")) {
+            return false;
+        }
+        StackFrame f = text.indexOf('?') >= 0 || text.endsWith(" (unreliable)") ? FrameLine.parse(text, 0) : null;
+        return f != null && !f.reliable();
+    }
+
+    private record Titled(String title, List<String> alts, String corruptedReason, String guiltyFrame) {
+    }
+
+    private record Candidate(int start, int order, OopsFormat format, Matcher matcher) {
+    }
+
+    private static Titled title(OopsGroup group, String header, List<ConsoleLine> lines) {
+        List<Candidate> candidates = candidates(group, header);
+        Titled titled = firstApplying(candidates, lines);
+        if (titled == null && lines.size() > 1) {
+            // A header cut in two by a newline inside a task name: read it with the next line.
+            List<Candidate> joined = candidates(group, header + "\n" + lines.get(1).text());
+            titled = firstApplying(joined, lines);
+            if (candidates.isEmpty()) {
+                candidates = joined;
+            }
+        }
+        if (titled != null) {
+            return titled;
+        }
+        // No row applies: keep the header line itself from the keyword on.
+        int at = Math.max(0, header.indexOf(group.header()));
+        String title = TitleCanon.canonical(header.substring(at));
+        return new Titled(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
+                guiltyOf(title));
+    }
+
+    private static List<Candidate> candidates(OopsGroup group, String header) {
+        List<Candidate> candidates = new ArrayList<>();
+        List<OopsFormat> formats = group.formats();
+        for (int i = 0; i < formats.size(); i++) {
+            Matcher m = formats.get(i).title().matcher(header);
+            if (m.find()) {
+                candidates.add(new Candidate(m.start(), i, formats.get(i), m));
+            }
+        }
+        candidates.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
+                : Integer.compare(a.order, b.order));
+        return candidates;
+    }
+
+    private static Titled firstApplying(List<Candidate> candidates, List<ConsoleLine> lines) {
+        for (Candidate c : candidates) {
+            List<String> groups = new ArrayList<>();
+            for (int g = 1; g <= c.matcher.groupCount(); g++) {
+                groups.add(c.matcher.group(g));
+            }
+            if (details(c.format, lines, groups)) {
+                return titleFromFormat(c.format, groups, lines);
+            }
+        }
+        return null;
+    }
+
+    /** Looks for the row's detail patterns one after the other on later lines; appends their groups. */
+    private static boolean details(OopsFormat format, List<ConsoleLine> lines, List<String> groups) {
+        int from = 1;
+        for (Pattern detail : format.details()) {
+            boolean found = false;
+            for (int i = from; i < lines.size(); i++) {
+                Matcher m = detail.matcher(lines.get(i).text());
+                if (m.find()) {
+                    for (int g = 1; g <= m.groupCount(); g++) {
+                        groups.add(m.group(g));
+                    }
+                    from = i + 1;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ConsoleLine> lines) {
+        String reason = format.corrupted() ? "report format is marked as corrupted" : null;
+        List<KeyFrame> frames = List.of();
+        if (format.stack() != null) {
+            Extraction e = extract(format.stack(), format.stack().parts(), lines);
+            if (!e.ok && !format.stack().fallback().isEmpty()) {
+                e = extract(format.stack(), format.stack().fallback(), lines);
+            }
+            frames = e.frames;
+            if (!e.ok && reason == null) {
+                reason = "extracted no frames";
+            }
+        }
+        List<String> canonical = frames.stream().map(KeyFrame::canonical).toList();
+        String title = TitleCanon.canonical(fill(format.template(), groups, canonical));
+        Set<String> alts = new LinkedHashSet<>();
+        for (String alt : format.alts()) {
+            alts.add(TitleCanon.canonical(fill(alt, groups, canonical)));
+        }
+        // The same titles with frames as printed and with each wrapper prefix taken off alone,
+        // so "__x64_sys_foo" also matches titles that name "sys_foo" or "foo".
+        List<List<String>> variants = new ArrayList<>();
+        variants.add(frames.stream().map(KeyFrame::raw).toList());
+        for (String prefix : ReportPatterns.STRIP_PREFIXES) {
+            boolean changed = false;
+            List<String> v = new ArrayList<>();
+            for (KeyFrame f : frames) {
+                String raw = f.raw;
+                if (raw.startsWith(prefix)) {
+                    raw = raw.substring(prefix.length());
+                    changed = true;
+                }
+                v.add(raw);
+            }
+            if (changed) {
+                variants.add(v);
+            }
+        }
+        for (List<String> v : variants) {
+            alts.add(TitleCanon.canonical(fill(format.template(), groups, v)));
+            for (String alt : format.alts()) {
+                alts.add(TitleCanon.canonical(fill(alt, groups, v)));
+            }
+        }
+        alts.remove(title);
+        if (reason == null) {
+            reason = corruption(title, format, lines);
+        }
+        String guilty = canonical.isEmpty() || CORRUPTED.equals(canonical.get(0)) ? guiltyOf(title) : canonical.get(0);
+        return new Titled(title, List.copyOf(alts), reason, guilty);
+    }
+
+    /** The function named at the end of a "KIND in FUNCTION" title; null if there is none. */
+    private static String guiltyOf(String title) {
+        int in = title.lastIndexOf(" in ");
+        if (in < 0) {
+            return null;
+        }
+        String f = title.substring(in + 4);
+        for (int i = 0; i < f.length(); i++) {
+            char c = f.charAt(i);
+            if (!FrameLine.isIdent(c) && c != ':') {
+                f = f.substring(0, i);
+                break;
+            }
+        }
+        return f.isEmpty() || f.equals(CORRUPTED) ? null : f;
+    }
+
+    private static String fill(String template, List<String> groups, List<String> frames) {
+        StringBuilder b = new StringBuilder(template.length() + 32);
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            int close = c == '{' ? template.indexOf('}', i) : -1;
+            if (close < 0) {
+                b.append(c);
+                i++;
+                continue;
+            }
+            String key = template.substring(i + 1, close);
+            if (key.equals("f") || key.equals("f2")) {
+                int idx = key.equals("f") ? 0 : 1;
+                b.append(idx < frames.size() ? frames.get(idx) : CORRUPTED);
+            } else {
+                int n = Integer.parseInt(key);
+                String v = n - 1 < groups.size() ? groups.get(n - 1) : null;
+                b.append(v == null ? "" : v);
+            }
+            i = close + 1;
+        }
+        return b.toString();
+    }
+
+    /**
+     * Walks the spec's parts over the report (syzkaller's semantics): pattern parts consume the
+     * first line they match, stack parts read frames until the next stack starts or until the
+     * following part matches. Each stack part closes the frames gathered so far into one key frame.
+     */
+    private static Extraction extract(StackSpec spec, List<Part> parts, List<ConsoleLine> lines) {
+        SkipMatcher skip = SKIPS.get(spec);
+        List<KeyFrame> results = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        boolean ok = true;
+        int stacks = 0;
+        int li = 0;
+        int n = lines.size();
+        for (int pi = 0; ; pi++) {
+            if (pi == parts.size() || parts.get(pi).isStack() && stacks > 0) {
+                KeyFrame key = pick(spec.extractor(), raw);
+                if (key == null) {
+                    key = new KeyFrame(CORRUPTED, CORRUPTED);
+                    ok = false;
+                }
+                results.add(key);
+                raw = new ArrayList<>();
+            }
+            if (pi == parts.size()) {
+                break;
+            }
+            Part part = parts.get(pi);
+            if (part.isStack()) {
+                stacks++;
+                while (li < n) {
+                    String ln = lines.get(li++).text();
+                    if (ReportPatterns.isCorruptingLine(ln)) {
+                        ok = false;
+                        break;
+                    }
+                    if (ReportPatterns.isStackStart(ln)) {
+                        break;
+                    }
+                    if (pi != parts.size() - 1 && !parts.get(pi + 1).isStack()) {
+                        Matcher m = parts.get(pi + 1).pattern().matcher(ln);
+                        if (m.find()) {
+                            addGroups(raw, m, skip);
+                            pi++;
+                            break;
+                        }
+                    }
+                    for (String name : FrameLine.titleNames(ln)) {
+                        addFrame(raw, name, skip);
+                    }
+                }
+            } else {
+                while (li < n) {
+                    String ln = lines.get(li++).text();
+                    if (ReportPatterns.isCorruptingLine(ln)) {
+                        ok = false;
+                        break;
+                    }
+                    Matcher m = part.pattern().matcher(ln);
+                    if (m.find()) {
+                        addGroups(raw, m, skip);
+                        break;
+                    }
+                }
+            }
+        }
+        return new Extraction(results, ok);
+    }
+
+    private static void addGroups(List<String> raw, Matcher m, SkipMatcher skip) {
+        for (int g = 1; g <= m.groupCount(); g++) {
+            String frame = m.group(g);
+            if (frame != null) {
+                addFrame(raw, FrameLine.demangle(frame), skip);
+            }
+        }
+    }
+
+    private static void addFrame(List<String> raw, String frame, SkipMatcher skip) {
+        if (!skip.skips(frame)) {
+            raw.add(frame);
+        }
+    }
+
+    private static KeyFrame pick(FrameExtractor extractor, List<String> raw) {
+        if (raw.isEmpty()) {
+            return null;
+        }
+        List<String> stripped = raw.stream().map(ReportPatterns::stripPrefixes).toList();
+        int idx = extractor.pick(stripped);
+        if (idx == -1) {
+            return null;
+        }
+        if (idx <= -2) {
+            return new KeyFrame("smp_call_function", raw.get(-2 - idx));
+        }
+        return new KeyFrame(extractor.rename(stripped.get(idx)), raw.get(idx));
+    }
+
+    /**
+     * Whether the report is too damaged to trust its title: a timestamp in the middle of the title,
+     * or a call trace announced but missing (fewer than 3 lines follow it, or no frame in the 15
+     * lines after it), or no call trace at all in a format that always prints one.
+     */
+    private static String corruption(String title, OopsFormat format, List<ConsoleLine> lines) {
+        if (TIMESTAMP_IN_TITLE.matcher(title).find()) {
+            return "title matches corrupted regexp";
+        }
+        if (format.noStackTrace()) {
+            return null;
+        }
+        boolean hasStackTrace = false;
+        Set<String> seenKinds = new java.util.HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i).text();
+            if (!ReportPatterns.isStackStart(text)) {
+                continue;
+            }
+            String kind = stackStartKind(text);
+            if (!seenKinds.add(kind)) {
+                continue;
+            }
+            if (lines.size() - i < 4) {
+                return "call trace is missed";
+            }
+            boolean frames = false;
+            for (int j = i + 1; j < lines.size() && j <= i + 15; j++) {
+                String t = lines.get(j).text();
+                if (ReportPatterns.isStackStart(t)) {
+                    break;
+                }
+                if (t.contains("(stack is not available)") || FrameLine.parse(t, 0) != null) {
+                    frames = true;
+                    break;
+                }
+            }
+            if (frames) {
+                hasStackTrace = true;
+            } else if (!kind.equals("riscv")) {
+                return "no frames in a stack trace";
+            }
+        }
+        return hasStackTrace ? null : "no stack trace in report";
+    }
+
+    private static String stackStartKind(String t) {
+        if (t.contains("Call Trace") || t.contains("Call trace")) {
+            return "call";
+        }
+        if (t.contains("Allocated")) {
+            return t.contains("Allocated by task") ? "alloc-task" : "alloc";
+        }
+        if (t.contains("Freed")) {
+            return t.contains("Freed by task") ? "free-task" : "free";
+        }
+        if (t.contains("Backtrace:")) {
+            return "Backtrace";
+        }
+        if (t.contains("Uninit was stored")) {
+            return "uninit";
+        }
+        if (t.contains("badaddr: ")) {
+            return "riscv";
+        }
+        return "backtrace";
+    }
+
+    /** The facts an oops prints about itself. */
+    static final class Facts {
+        List<StackFrame> callTrace = new ArrayList<>();
+        String rip;
+        Map<String, String> registers = new LinkedHashMap<>();
+        Integer cpu;
+        Integer pid;
+        String command;
+        String taint;
+        String release;
+        String hardware;
+        boolean panicked;
+
+        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: ?([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
+        private static final Pattern REGISTER_LINE = Pattern.compile("^\\s*([A-Z][A-Z0-9]{1,4}|x[0-9]{1,2}|sp|lr|pstate): ?[0-9a-f]");
+        private static final Pattern CPU_LINE = Pattern.compile(
+                "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
+        private static final int MAX_FRAMES = 256;
+        private static final int MAX_REGISTERS = 64;
+
+        static Facts read(List<ConsoleLine> lines) {
+            Facts f = new Facts();
+            boolean inTrace = false;
+            boolean traceDone = false;
+            for (int i = 0; i < lines.size(); i++) {
+                ConsoleLine line = lines.get(i);
+                String t = line.text();
+                if (t.contains("Kernel panic - not syncing")) {
+                    f.panicked = true;
+                }
+                if (f.cpu == null && t.contains("CPU: ") && t.contains("PID: ")) {
+                    Matcher m = CPU_LINE.matcher(t);
+                    if (m.find()) {
+                        f.cpu = parseInt(m.group(1));
+                        f.pid = parseInt(m.group(2));
+                        f.command = m.group(3);
+                        f.taint = m.group(5) == null ? null : m.group(5).trim();
+                        f.release = m.group(6);
+                    }
+                }
+                if (f.hardware == null && t.startsWith("Hardware name: ")) {
+                    f.hardware = t.substring("Hardware name: ".length()).trim();
+                }
+                if (f.rip == null && isRipLine(t)) {
+                    f.rip = t.trim();
+                }
+                if (f.registers.size() < MAX_REGISTERS && isRegisterLine(t) && !t.contains("Comm: ")) {
+                    Matcher m = REGISTER.matcher(t);
+                    while (m.find() && f.registers.size() < MAX_REGISTERS) {
+                        f.registers.putIfAbsent(m.group(1), m.group(2));
+                    }
+                }
+                if (traceDone) {
+                    continue;
+                }
+                if (ReportPatterns.isStackStart(t)) {
+                    if (inTrace && !f.callTrace.isEmpty()) {
+                        traceDone = true;
+                        continue;
+                    }
+                    inTrace = true;
+                    continue;
+                }
+                if (t.startsWith("---[ end trace")) {
+                    traceDone = !f.callTrace.isEmpty();
+                    continue;
+                }
+                StackFrame frame = FrameLine.parse(t, (int) line.number());
+                if (frame != null && i > 0 && f.callTrace.size() < MAX_FRAMES) {
+                    f.callTrace.add(frame);
+                }
+            }
+            return f;
+        }
+
+        /** The faulting instruction pointer in kernel mode: {@code RIP: 0010:}, {@code pc : }, {@code PC is at}, {@code NIP}. */
+        private static boolean isRipLine(String t) {
+            int i = 0;
+            while (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+            if (t.startsWith("RIP: ", i) || t.startsWith("EIP: ", i) || t.startsWith("IP: ", i)) {
+                return !t.contains("0033:") && !t.contains("0073:");
+            }
+            return t.startsWith("pc : ", i) || t.startsWith("PC is at ", i) || t.startsWith("NIP ", i)
+                    || t.startsWith("NIP:", i) || t.startsWith("epc : ", i);
+        }
+
+        /** {@code RAX: 0000...}, {@code R10: ...}, {@code x29: ...}, {@code sp : ...}: a register dump line. */
+        private static boolean isRegisterLine(String t) {
+            int i = 0;
+            while (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < t.length() && i - start < 6 && Character.isLetterOrDigit(t.charAt(i))) {
+                i++;
+            }
+            if (i == start || i - start > 5) {
+                return false;
+            }
+            if (i < t.length() && t.charAt(i) == ' ') {
+                i++;
+            }
+            if (i + 2 >= t.length() || t.charAt(i) != ':' || t.charAt(i + 1) != ' ') {
+                return false;
+            }
+            return REGISTER_LINE.matcher(t).find();
+        }
+
+        private static Integer parseInt(String s) {
+            try {
+                return Integer.valueOf(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.ecsdiag.classify.crash;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Where a report's guilty frame comes from: a sequence of parts walked over the report's lines in
+ * order. A {@link Part#pattern() pattern} part consumes the first line it matches (its groups, if
+ * any, are candidate frames); a {@link Part#STACK} part reads call-trace frames until the next stack
+ * starts. Candidates that match the skip patterns (the reporting machinery) are dropped; the
+ * extractor picks the guilty one among the rest. When {@code parts} yields nothing, {@code fallback}
+ * is tried.
+ */
+public record StackSpec(List<Part> parts, List<Part> fallback, List<String> skip, FrameExtractor extractor) {
+
+    /** One step of the walk. */
+    public record Part(Pattern pattern) {
+        /** Read the call trace frames that follow. */
+        public static final Part STACK = new Part(null);
+
+        public boolean isStack() {
+            return pattern == null;
+        }
+    }
+}
