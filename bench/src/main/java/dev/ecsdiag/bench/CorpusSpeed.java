@@ -18,6 +18,7 @@ public final class CorpusSpeed {
     public static final double TARGET_MB_PER_S = 30.0;
 
     private final List<CorpusLogs.Log> logs;
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
     private final ConsoleClassifier classifier = new ConsoleClassifier();
 
     public CorpusSpeed(List<CorpusLogs.Log> logs) {
@@ -25,8 +26,13 @@ public final class CorpusSpeed {
     }
 
     /** What one run measured. */
-    public record Result(int logs, long bytesPerPass, int passes, long totalNanos, long bestPassNanos,
+    public record Result(int logs, long bytesPerPass, int passes, long totalNanos, long bestPassNanos, long cpuNanos,
                          Latencies perFile, String slowestLog, long crashes, int logsWithCrashes) {
+
+        /** MB/s by the thread's CPU time: what the figure would be on a quiet machine. */
+        public double cpuMegabytesPerSecond() {
+            return Latencies.megabytesPerSecond(bytesPerPass * passes, cpuNanos);
+        }
 
         public double megabytesPerSecond() {
             return Latencies.megabytesPerSecond(bytesPerPass * passes, totalNanos);
@@ -46,6 +52,7 @@ public final class CorpusSpeed {
         long best = Long.MAX_VALUE;
         long crashes = 0;
         int withCrashes = 0;
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         for (int p = 0; p < passes; p++) {
             long[] pass = onePass(nanos, p);
             total += pass[0];
@@ -53,6 +60,7 @@ public final class CorpusSpeed {
             crashes = pass[1];
             withCrashes = (int) pass[2];
         }
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
         long[] perFile = new long[logs.size()];
         int slowest = 0;
         for (int f = 0; f < logs.size(); f++) {
@@ -61,7 +69,7 @@ public final class CorpusSpeed {
                 slowest = f;
             }
         }
-        return new Result(logs.size(), CorpusLogs.totalBytes(logs), passes, total, best, new Latencies(perFile),
+        return new Result(logs.size(), CorpusLogs.totalBytes(logs), passes, total, best, cpu, new Latencies(perFile),
                 logs.get(slowest).name(), crashes, withCrashes);
     }
 
@@ -89,13 +97,17 @@ public final class CorpusSpeed {
         out.printf(Locale.ROOT, "throughput  %.1f MB/s over %d passes (%.1f MB in %.2f s); best pass %.1f MB/s%n",
                 r.megabytesPerSecond(), r.passes(), r.bytesPerPass() * r.passes() / 1e6, r.totalNanos() / 1e9,
                 r.bestPassMegabytesPerSecond());
+        out.printf(Locale.ROOT, "cpu time    %.1f MB/s by the thread's CPU time (%.2f s): the wall-clock figure on a quiet machine;"
+                        + " %.0f%% of the wall time was spent running%n",
+                r.cpuMegabytesPerSecond(), r.cpuNanos() / 1e9, 100.0 * r.cpuNanos() / r.totalNanos());
         out.printf(Locale.ROOT, "per file    median %s, p99 %s, max %s (%s)   [each file: median of its %d passes]%n",
                 Latencies.human(r.perFile().percentileNanos(50)), Latencies.human(r.perFile().percentileNanos(99)),
                 Latencies.human(r.perFile().maxNanos()), r.slowestLog(), r.passes());
         out.printf(Locale.ROOT, "found       %d crashes in %d of %d logs (sanity check that the classifier ran)%n",
                 r.crashes(), r.logsWithCrashes(), r.logs());
-        out.printf(Locale.ROOT, "target      >= %.0f MB/s: %s%n", TARGET_MB_PER_S,
-                r.megabytesPerSecond() >= TARGET_MB_PER_S ? "met" : "NOT MET");
+        out.printf(Locale.ROOT, "target      >= %.0f MB/s: %s by wall time, %s by CPU time%n", TARGET_MB_PER_S,
+                r.megabytesPerSecond() >= TARGET_MB_PER_S ? "met" : "NOT MET",
+                r.cpuMegabytesPerSecond() >= TARGET_MB_PER_S ? "met" : "NOT MET");
     }
 
     /** {@code corpus [--corpus DIR] [--warmup N] [--passes N]} */

@@ -45,7 +45,7 @@ public final class ScaleBench {
         Files.createDirectories(dir);
         PrintStream out = System.out;
         out.printf(Locale.ROOT, "scale: synthetic console logs in %s, each classified in a fresh JVM with -Xmx%s%n", dir, heap);
-        out.printf(Locale.ROOT, "%8s %10s %9s %9s %18s %14s %s%n", "size", "seconds", "MB/s", "lines", "crashes found/inj",
+        out.printf(Locale.ROOT, "%8s %10s %9s %9s %9s %18s %14s %s%n", "size", "seconds", "MB/s", "CPU MB/s", "lines", "crashes found/inj",
                 "old-gen peak", "outcome");
         List<double[]> rates = new ArrayList<>();
         for (String s : sizes.split(",")) {
@@ -59,14 +59,15 @@ public final class ScaleBench {
                     : o.exitCode() != 0 || results.isEmpty() ? "FAILED (exit " + o.exitCode() + "): " + firstLine(o.stderr())
                     : "ok";
             if (results.isEmpty()) {
-                out.printf(Locale.ROOT, "%6d MB %10s %9s %9s %18s %14s %s%n", mb, "-", "-", "-", "-/" + injected, "-", outcome);
+                out.printf(Locale.ROOT, "%6d MB %10s %9s %9s %9s %18s %14s %s%n", mb, "-", "-", "-", "-", "-/" + injected, "-", outcome);
             } else {
                 Map<String, String> r = results.get(0);
                 long bytes = Long.parseLong(r.get("bytes"));
                 long nanos = Long.parseLong(r.get("nanos"));
                 double rate = Latencies.megabytesPerSecond(bytes, nanos);
-                rates.add(new double[] {mb, rate});
-                out.printf(Locale.ROOT, "%6d MB %10.2f %9.1f %9s %18s %11d MB %s%n", mb, nanos / 1e9, rate, r.get("lines"),
+                double cpuRate = Latencies.megabytesPerSecond(bytes, Long.parseLong(r.get("cpuNanos")));
+                rates.add(new double[] {mb, rate, cpuRate});
+                out.printf(Locale.ROOT, "%6d MB %10.2f %9.1f %9.1f %9s %18s %11d MB %s%n", mb, nanos / 1e9, rate, cpuRate, r.get("lines"),
                         r.get("crashes") + "/" + injected, Long.parseLong(r.get("oldGenPeak")) >> 20, outcome);
             }
             if (!keep) {
@@ -74,10 +75,10 @@ public final class ScaleBench {
             }
         }
         if (rates.size() >= 2) {
-            double first = rates.get(0)[1];
-            double last = rates.get(rates.size() - 1)[1];
-            out.printf(Locale.ROOT, "linearity: MB/s at %.0f MB is %.2fx the MB/s at %.0f MB (1.00 = perfectly linear time)%n",
-                    rates.get(rates.size() - 1)[0], last / first, rates.get(0)[0]);
+            double[] first = rates.get(0);
+            double[] last = rates.get(rates.size() - 1);
+            out.printf(Locale.ROOT, "linearity: MB/s at %.0f MB is %.2fx (by CPU time %.2fx) the MB/s at %.0f MB"
+                    + " (1.00 = perfectly linear time)%n", last[0], last[1] / first[1], last[2] / first[2], first[0]);
         }
     }
 
@@ -106,11 +107,13 @@ public final class ScaleBench {
         }
         System.gc();
         ChildJvm.resetPeakHeap();
+        long cpu0 = ChildJvm.threadCpuNanos();
         long t0 = System.nanoTime();
         Classification c = classifier.classify(file);
         long nanos = System.nanoTime() - t0;
-        System.out.printf(Locale.ROOT, "RESULT bytes=%d nanos=%d lines=%d crashes=%d boots=%d findings=%d verdict=%s oldGenPeak=%d%n",
-                c.bytes(), nanos, c.lines(), c.crashes().size(), c.boots().size(), c.findings().size(), c.verdict().id(),
+        long cpu = ChildJvm.threadCpuNanos() - cpu0;
+        System.out.printf(Locale.ROOT, "RESULT bytes=%d nanos=%d cpuNanos=%d lines=%d crashes=%d boots=%d findings=%d verdict=%s oldGenPeak=%d%n",
+                c.bytes(), nanos, cpu, c.lines(), c.crashes().size(), c.boots().size(), c.findings().size(), c.verdict().id(),
                 ChildJvm.peakOldGenUsed());
     }
 }

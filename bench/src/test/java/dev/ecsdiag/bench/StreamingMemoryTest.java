@@ -29,4 +29,24 @@ class StreamingMemoryTest {
         assertThat(c.crashes()).hasSize((int) log.crashesInjected());
         assertThat(c.boots()).hasSize(log.boots());
     }
+
+    /**
+     * Eight reports open at once (eight caller ids), each fed 8 KB stack-like lines of bytes that are
+     * not UTF-8 (U+FFFD: two bytes per char in a Java string), in turns. Whatever the classifier keeps
+     * per open report must be bounded in bytes, not only in lines: 8 reports x 2000 lines x 16 KB would
+     * be 256 MB, which is an OutOfMemoryError for a 256 MB heap on a 140 MB log.
+     */
+    @Test
+    void eightEndlessInterleavedReportsOfLongLinesDoNotHoardMemory() throws IOException {
+        Classification c;
+        try (InputStream in = AdversarialInput.OPEN_REPORTS_HOARD.stream(64L << 20)) {
+            c = new ConsoleClassifier().classify(in);
+        } catch (OutOfMemoryError e) {
+            c = null; // what was kept is garbage now: the heap is usable again for the report
+        }
+        assertThat(c).as("classification of 64 MB of open reports in a " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB heap (null: OutOfMemoryError)").isNotNull();
+        assertThat(c.bytes()).isGreaterThanOrEqualTo(64L << 20);
+        assertThat(c.crashes()).hasSize(8);
+    }
 }
