@@ -62,8 +62,27 @@ public enum AdversarialInput {
      * turns: every report stays open and keeps what it reads.
      */
     OPEN_REPORTS_HOARD(hoardHead(), hoardUnit()),
+    /**
+     * One WARNING after another, each a header and a register line of 8 KB of bytes that are not
+     * UTF-8: what a crash keeps of its first and last line must be bounded, or memory grows with the log.
+     */
+    CRASH_STORM_LONG_LINES("", "WARNING: CPU: 1 PID: 1 at a.c:1 f+0x1/0x2 " + "\u00ff".repeat(8100) + "\nRAX: "
+            + "\u00ff".repeat(8100) + "\n"),
+    /**
+     * One WARNING after another, each with 60 frames whose function names are 8000 characters long
+     * (kernel symbols are at most 512): what a crash keeps of its call trace must be bounded.
+     */
+    LONG_FRAME_NAMES("", longFrameReport()),
     /** 8000-character lines of kernel words in a fixed shuffled order: headers, frames, prefixes, brackets. */
     LONG_TOKEN_LINES(Heads.REPORT, tokenLine());
+
+    private static String longFrameReport() {
+        StringBuilder sb = new StringBuilder("WARNING: CPU: 0 PID: 1 at kernel/foo.c:1 foo+0x1/0x2\nCall Trace:\n");
+        for (int i = 0; i < 60; i++) {
+            sb.append(' ').append(String.valueOf((char) ('a' + i % 26)).repeat(8000)).append("+0x1/0x2\n");
+        }
+        return sb.append("---[ end trace 0000000000000000 ]---\n").toString();
+    }
 
     private static String hoardHead() {
         StringBuilder sb = new StringBuilder();

@@ -7,6 +7,8 @@ import dev.ecsdiag.classify.ConsoleClassifier;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Memory stays bounded: a 64 MB console log, generated while it is read and never held anywhere,
@@ -31,22 +33,24 @@ class StreamingMemoryTest {
     }
 
     /**
-     * Eight reports open at once (eight caller ids), each fed 8 KB stack-like lines of bytes that are
-     * not UTF-8 (U+FFFD: two bytes per char in a Java string), in turns. Whatever the classifier keeps
-     * per open report must be bounded in bytes, not only in lines: 8 reports x 2000 lines x 16 KB would
-     * be 256 MB, which is an OutOfMemoryError for a 256 MB heap on a 140 MB log.
+     * Hostile logs that try to make the classifier keep what it reads: eight reports open at once
+     * (caller ids), each fed 8 KB lines of bytes that are not UTF-8 (U+FFFD, two bytes per char in a
+     * Java string); a storm of crashes whose first and last lines are 8 KB of such bytes; crashes
+     * whose frames have 8000-character names. Each is 64 MB, generated while read, in this test
+     * JVM's 96 MB heap: what is kept must be bounded in bytes, not only in lines or crashes.
      */
-    @Test
-    void eightEndlessInterleavedReportsOfLongLinesDoNotHoardMemory() throws IOException {
+    @ParameterizedTest
+    @EnumSource(value = AdversarialInput.class, names = {"OPEN_REPORTS_HOARD", "CRASH_STORM_LONG_LINES", "LONG_FRAME_NAMES"})
+    void hostileLogsDoNotMakeItHoardMemory(AdversarialInput kind) throws IOException {
         Classification c;
-        try (InputStream in = AdversarialInput.OPEN_REPORTS_HOARD.stream(64L << 20)) {
+        try (InputStream in = kind.stream(64L << 20)) {
             c = new ConsoleClassifier().classify(in);
         } catch (OutOfMemoryError e) {
             c = null; // what was kept is garbage now: the heap is usable again for the report
         }
-        assertThat(c).as("classification of 64 MB of open reports in a " + (Runtime.getRuntime().maxMemory() >> 20)
+        assertThat(c).as("classification of 64 MB of " + kind + " in a " + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MB heap (null: OutOfMemoryError)").isNotNull();
         assertThat(c.bytes()).isGreaterThanOrEqualTo(64L << 20);
-        assertThat(c.crashes()).hasSize(8);
+        assertThat(c.crashes()).isNotEmpty();
     }
 }
