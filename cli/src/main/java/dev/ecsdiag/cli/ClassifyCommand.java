@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
                 "Classify kernel console logs: crashes, boots, OOM kills, storage failures, and one verdict per file.",
                 "Verdicts, first that applies: boot-failure, crash, storage-failure, oom, healthy."},
         footer = {"", "Exit status: 0 when every file was classified (whatever was found), 2 for a usage error,",
-                "3 when a file could not be read (the other files are still classified)."})
+                "3 when a file could not be read or classified (the other files are still classified)."})
 final class ClassifyCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -65,8 +65,13 @@ final class ClassifyCommand implements Callable<Integer> {
                 } else {
                     result = classifier.classify(Paths.get(file));
                 }
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 err.println("ecsdiag classify: cannot read " + file + ": " + reason(e, file));
+                err.flush();
+                unreadable = true;
+                continue;
+            } catch (RuntimeException e) { // a fault of ours, not of the file: say so, go on with the others
+                err.println("ecsdiag classify: could not classify " + file + ": " + e);
                 err.flush();
                 unreadable = true;
                 continue;

@@ -61,13 +61,16 @@ final class TextPrinter implements ClassificationPrinter {
             head.append(", panicked");
         }
         out.println(head.append(']'));
+        int guilty = guiltyIndex(crash);
         if (crash.guiltyFrame() != null) {
             out.println("    guilty frame: " + safe(crash.guiltyFrame()));
+        }
+        if (crash.rip() != null && (guilty < 0 || crash.callTrace().isEmpty())) {
+            out.println("    " + safe(crash.rip())); // the guilty function was where the CPU stopped
         }
         List<StackFrame> trace = crash.callTrace();
         if (!trace.isEmpty()) {
             out.println("    call trace:");
-            int guilty = guiltyIndex(crash);
             int shown = Math.min(TRACE_FRAMES, trace.size());
             for (int i = 0; i < shown; i++) {
                 out.println("    " + (i == guilty ? "> " : "  ") + frame(trace.get(i)));

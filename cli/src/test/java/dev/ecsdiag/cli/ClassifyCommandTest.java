@@ -37,6 +37,33 @@ class ClassifyCommandTest {
             [  112.233320] Out of memory: Killed process 97 (tail) total-vm:85820kB, anon-rss:81224kB, file-rss:4kB, shmem-rss:0kB, UID:0 pgtables:212kB oom_score_adj:0
             """;
 
+    /** A login, then lkdtm's BUG (the QEMU lab's Debian 6.1 kernel), CRLF line ends as on a serial console. */
+    static final String OOPS = (HEALTHY + """
+            [    2.912548] lkdtm: Performing direct entry BUG
+            [    2.919503] ------------[ cut here ]------------
+            [    2.922337] kernel BUG at drivers/misc/lkdtm/bugs.c:78!
+            [    2.925654] invalid opcode: 0000 [#1] PREEMPT SMP NOPTI
+            [    2.928373] CPU: 0 PID: 94 Comm: sh Tainted: G           OE      6.1.0-56-amd64 #1  Debian 6.1.192-2
+            [    2.929105] Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-debian-1.16.2-1 04/01/2014
+            [    2.929105] RIP: 0010:lkdtm_BUG+0x5/0x10 [lkdtm]
+            [    2.929105] RSP: 0018:ff5f7c4fc0403c50 EFLAGS: 00000282
+            [    2.929105] RAX: ffffffffc02a7620 RBX: 0000000000000004 RCX: c0000000ffffefff
+            [    2.929105] Call Trace:
+            [    2.929105]  <TASK>
+            [    2.929105]  direct_entry.cold+0x18/0x24 [lkdtm]
+            [    2.929105]  full_proxy_write+0x53/0x80
+            [    2.929105]  vfs_write+0xc7/0x3f0
+            [    2.929105]  ? do_set_pte+0x189/0x1d0
+            [    2.929105]  ksys_write+0x6b/0xf0
+            [    2.929105]  do_syscall_64+0x5d/0xb0
+            [    2.929105]  ? do_fault+0x1a7/0x410
+            [    2.929105]  ? __handle_mm_fault+0x660/0xfa0
+            [    2.929105]  entry_SYSCALL_64_after_hwframe+0x6e/0xd8
+            [    2.929105]  </TASK>
+            [    2.929105] Modules linked in: lkdtm(OE)
+            [    3.060727] ---[ end trace 0000000000000000 ]---
+            """).replace("\n", "\r\n");
+
     static final String NO_ROOT = """
             [    0.000000] Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) (gcc-12) #1 SMP PREEMPT_DYNAMIC Debian 6.1.153-1 (2025-09-20)
             [    2.291734] VFS: Cannot open root device "vda" or unknown-block(0,0): error -6
@@ -140,6 +167,64 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aCrashIsABlockWithTitleGuiltyFrameAndAShortTrace() throws Exception {
+        Path oops = file("oops.log", OOPS);
+
+        assertThat(Main.run("classify", oops.toString())).isZero();
+
+        String text = stdout().replace("\r", "");
+        assertThat(text).contains(oops + ": crash (1 crash, 1 boot, 0 findings");
+        assertThat(text).contains("  crash 1: kernel BUG in lkdtm_BUG  [BUG, lines ");
+        assertThat(text).contains("    guilty frame: lkdtm_BUG\n    RIP: 0010:lkdtm_BUG+0x5/0x10 [lkdtm]\n    call trace:\n"
+                + "      direct_entry.cold+0x18/0x24 [lkdtm]\n      full_proxy_write+0x53/0x80\n");
+        assertThat(text).contains("      ? do_set_pte+0x189/0x1d0\n");
+        assertThat(text).contains("      (1 more frame)");
+    }
+
+    @Test
+    void jsonCrashesCarryEveryField() throws Exception {
+        Path oops = file("oops.log", OOPS);
+
+        assertThat(Main.run("classify", "--format", "json", oops.toString())).isZero();
+
+        JsonNode crash = new ObjectMapper().readTree(stdout()).get("crashes").get(0);
+        assertThat(crash.fieldNames()).toIterable().containsExactly("title", "altTitles", "type", "corrupted",
+                "corruptedReason", "guiltyFrame", "startLine", "endLine", "callTrace", "rip", "registers", "cpu", "pid",
+                "command", "taint", "kernelRelease", "hardware", "panicked", "boot", "firstLine", "lastLine", "signature");
+        assertThat(crash.get("title").asText()).isEqualTo("kernel BUG in lkdtm_BUG");
+        assertThat(crash.get("type").asText()).isEqualTo("BUG");
+        assertThat(crash.get("guiltyFrame").asText()).isEqualTo("lkdtm_BUG");
+        assertThat(crash.get("callTrace").get(0).get("function").asText()).isEqualTo("direct_entry.cold");
+        assertThat(crash.get("callTrace").get(0).get("module").asText()).isEqualTo("lkdtm");
+        assertThat(crash.get("callTrace").get(3).get("reliable").asBoolean()).isFalse();
+        assertThat(crash.get("signature").asText()).isNotBlank();
+    }
+
+    @Test
+    void aDyingDiskIsAStorageFailureWithDeviceAndFilesystem() throws Exception {
+        Path disk = file("disk.log", HEALTHY + """
+                [    3.100000] EXT4-fs (vdb1): mounted filesystem with ordered data mode. Quota mode: none.
+                [  623.112233] I/O error, dev vdb, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 2
+                [  623.113000] Buffer I/O error on dev vdb1, logical block 0, lost async page write
+                [  623.200000] Aborting journal on device vdb1-8.
+                [  623.300000] EXT4-fs (vdb1): Remounting filesystem read-only
+                """);
+
+        assertThat(Main.run("classify", "--format", "json", disk.toString())).isZero();
+
+        JsonNode result = new ObjectMapper().readTree(stdout());
+        assertThat(result.get("verdict").asText()).isEqualTo("storage-failure");
+        List<String> kinds = new java.util.ArrayList<>();
+        result.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
+        assertThat(kinds).containsExactly("storage-io-error", "storage-io-error", "filesystem-shutdown",
+                "filesystem-read-only");
+        JsonNode first = result.get("findings").get(0);
+        assertThat(first.get("details").get("device").asText()).isEqualTo("vdb");
+        assertThat(first.get("details").get("filesystem").asText()).isEqualTo("ext4 (vdb1)");
+        assertThat(result.get("findings").get(3).get("details").get("filesystem").asText()).isEqualTo("ext4");
+    }
+
+    @Test
     void dashReadsStandardInput() {
         System.setIn(new ByteArrayInputStream(OOM.getBytes(StandardCharsets.UTF_8)));
 
@@ -147,6 +232,17 @@ class ClassifyCommandTest {
 
         assertThat(status).isZero();
         assertThat(stdout()).startsWith("{\"file\":\"-\",\"verdict\":\"oom\",");
+    }
+
+    @Test
+    void standardInputIsReadOnlyOnce() {
+        System.setIn(new ByteArrayInputStream(OOM.getBytes(StandardCharsets.UTF_8)));
+
+        int status = Main.run("classify", "--format", "json", "-", "-");
+
+        assertThat(status).isEqualTo(3);
+        assertThat(stdout().lines()).hasSize(1);
+        assertThat(stderr()).contains("standard input (-) can be read only once");
     }
 
     @Test

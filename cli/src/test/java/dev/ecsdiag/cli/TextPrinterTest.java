@@ -57,6 +57,16 @@ class TextPrinterTest {
             trace.add(new StackFrame("frame" + i, null, null, null, true, 100 + i));
         }
         String text = print(crash(trace, "frame10"));
-        assertThat(text).contains("      frame7\n      ...\n    > frame10\n      (1 more frame)");
+        assertThat(text).contains("      frame7\n      ...\n    > frame10\n      (1 more frame)")
+                .doesNotContain("RIP:");
+    }
+
+    @Test
+    void aGuiltyFrameOutsideTheTraceIsShownWithTheRip() {
+        List<StackFrame> trace = List.of(new StackFrame("direct_entry.cold", "0x18", "0x24", "lkdtm", true, 140),
+                new StackFrame("full_proxy_write", "0x53", "0x80", null, true, 141));
+        String text = print(crash(trace, "lkdtm_BUG"));
+        assertThat(text).contains("    guilty frame: lkdtm_BUG\n    RIP: 0010:lkdtm_BUG+0x5/0x10 [lkdtm]\n    call trace:\n"
+                + "      direct_entry.cold+0x18/0x24 [lkdtm]\n");
     }
 }

@@ -30,10 +30,17 @@ public final class BootAnalyzer implements LineAnalyzer {
     static final int MAX_FINDINGS = 1000;
     private static final int MAX_TEXT = 240;
 
-    private final List<BootRule> rules = BootRules.ALL;
-    private final NeedleSet needles;
-    private final int[] needleOfRule;
-    private final List<BootRule> promptRules;
+    private static final List<BootRule> RULES = BootRules.ALL;
+    private static final List<String> NEEDLES = List.copyOf(new LinkedHashSet<>(
+            RULES.stream().map(BootRule::needle).filter(n -> n != null).toList()));
+    private static final NeedleSet NEEDLE_SET = new NeedleSet(NEEDLES);
+    private static final int[] NEEDLE_OF_RULE =
+            RULES.stream().mapToInt(r -> r.needle() == null ? -1 : NEEDLES.indexOf(r.needle())).toArray();
+
+    private final List<BootRule> rules = RULES;
+    private final NeedleSet needles = NEEDLE_SET;
+    private final int[] needleOfRule = NEEDLE_OF_RULE;
+    private final NeedleSet.Hits hits = NEEDLE_SET.newHits();
 
     private final List<Boot> head = new ArrayList<>();
     private final ArrayDeque<Boot> tail = new ArrayDeque<>();
@@ -46,11 +53,6 @@ public final class BootAnalyzer implements LineAnalyzer {
     private long lastLine;
 
     public BootAnalyzer() {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(
-                rules.stream().map(BootRule::needle).filter(n -> n != null).toList()));
-        needles = new NeedleSet(distinct);
-        needleOfRule = rules.stream().mapToInt(r -> r.needle() == null ? -1 : distinct.indexOf(r.needle())).toArray();
-        promptRules = rules.stream().filter(r -> r.needle() == null).toList();
     }
 
     @Override
@@ -62,9 +64,9 @@ public final class BootAnalyzer implements LineAnalyzer {
             recordStart(number);
         }
         String raw = line.text();
-        boolean hits = raw != null && needles.scan(raw, LineText.MAX_CHARS) > 0;
+        boolean hit = raw != null && needles.scan(raw, LineText.MAX_CHARS, hits) > 0;
         boolean prompt = raw != null && mayBePrompt(raw);
-        if (!hits && !prompt) {
+        if (!hit && !prompt) {
             current.observe(line, raw);
             return;
         }
@@ -78,7 +80,7 @@ public final class BootAnalyzer implements LineAnalyzer {
         for (int i = 0; i < rules.size(); i++) {
             BootRule rule = rules.get(i);
             int needle = needleOfRule[i];
-            if (needle < 0 ? !prompt : !hits || !needles.contains(needle)) {
+            if (needle < 0 ? !prompt : !hit || !hits.contains(needle)) {
                 continue;
             }
             boolean boundaryRule = rule.effect() == BootRule.Effect.BANNER || rule.effect() == BootRule.Effect.COMMAND_LINE

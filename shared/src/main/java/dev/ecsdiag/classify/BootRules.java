@@ -11,7 +11,6 @@ import static dev.ecsdiag.classify.BootRule.of;
 import static dev.ecsdiag.classify.BootRule.prompt;
 import static dev.ecsdiag.classify.BootRule.soft;
 import static dev.ecsdiag.classify.BootRule.stage;
-import static dev.ecsdiag.classify.BootStage.BOOTLOADER;
 import static dev.ecsdiag.classify.BootStage.INIT;
 import static dev.ecsdiag.classify.BootStage.INITRAMFS;
 import static dev.ecsdiag.classify.BootStage.LOGIN;
@@ -41,7 +40,8 @@ final class BootRules {
     static final List<BootRule> ALL = List.of(
             // ---- kernel start ----
             of("banner", BANNER, "Linux version ", "Linux version (?<release>\\S{1,128}) \\("),
-            of("command-line", COMMAND_LINE, "ommand line: ", "(?:Kernel c|C)ommand line: (?<cmdline>.{0,1800})"),
+            of("command-line", COMMAND_LINE, "Command line: ", "Command line: (?<cmdline>.{0,1800})"),
+            of("kernel-command-line", COMMAND_LINE, "Kernel command line: ", "Kernel command line: (?<cmdline>.{0,1800})"),
 
             // ---- firmware and boot loader ----
             of("seabios", FIRMWARE, "SeaBIOS (version ", "SeaBIOS \\(version ").anchoredAtStart(),
@@ -60,15 +60,18 @@ final class BootRules {
             of("crashdump", PANIC, "Starting crashdump kernel", "Starting crashdump kernel"),
             of("reboot", REBOOT, "reboot: ", "reboot: (?:Restarting system|machine restart)"),
             of("reboot-target", REBOOT, "Reached target ", "Reached target (?:reboot\\.target|System Reboot|Reboot)\\b"),
-            of("kexec", REBOOT, "Starting new kernel", "(?:kexec_core: )?Starting new kernel"),
-            of("sysrq-reset", REBOOT, "Resetting", "(?:sysrq: |SysRq : )(?:SysRq : )?Resetting"),
+            of("kexec", REBOOT, "Starting new kernel", "Starting new kernel"),
+            of("sysrq-reset", REBOOT, "sysrq: Resetting", "sysrq: Resetting"),
+            of("sysrq-reset-old", REBOOT, "SysRq : Resetting", "SysRq : Resetting"),
             of("halt", HALT, "reboot: ", "reboot: (?:Power down|System halted)"),
             of("poweroff-target", HALT, "Reached target ", "Reached target (?:poweroff\\.target|System Power Off|Power-Off)\\b"),
-            of("sysrq-poweroff", HALT, "Power Off", "(?:sysrq: |SysRq : )(?:SysRq : )?Power Off"),
+            of("sysrq-poweroff", HALT, "sysrq: Power Off", "sysrq: Power Off"),
+            of("sysrq-poweroff-old", HALT, "SysRq : Power Off", "SysRq : Power Off"),
 
             // ---- boot failures that are not oopses ----
             fatal("root-cannot-open", "VFS: Cannot open root device",
                     "VFS: Cannot open root device .{0,200}"),
+            soft("root-no-filesystem", "No filesystem could mount root", "No filesystem could mount root, tried:.{0,200}"),
             fatal("root-unable-to-mount", "VFS: Unable to mount root fs", "VFS: Unable to mount root fs.{0,200}"),
             fatal("kill-init", "Attempted to kill init", "Attempted to kill init!.{0,100}"),
             fatal("no-init", "No working init found", "No working init found\\..{0,100}"),
@@ -84,15 +87,17 @@ final class BootRules {
             fatal("emergency-password", "Give root password for maintenance", "Give root password for maintenance.{0,100}"),
             // dracut, initramfs-tools
             soft("dracut-timeout", "dracut-initqueue", "dracut-initqueue:? timeout.{0,200}"),
-            fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\..{0,100}"),
+            fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\."),
             soft("dracut-missing-root", "Warning: /", "Warning: /\\S{1,200} does not exist"),
             fatal("sysroot-mount", "Failed to mount ", "Failed to mount (?:sysroot\\.mount|/sysroot).{0,100}"),
             fatal("initramfs-gave-up", "Gave up waiting for root", "Gave up waiting for root (?:file system )?device.{0,200}"),
-            fatal("initramfs-alert", "ALERT!", "ALERT!\\s+.{1,200}"),
+            fatal("initramfs-alert", "ALERT!", "ALERT!\\s+\\S{1,200} does not exist\\.\\s+Dropping to a shell!"),
             fatal("initramfs-shell", "(initramfs)", "\\(initramfs\\)").anchoredAtStart(),
             soft("device-timeout", "Timed out waiting for device", "Timed out waiting for device.{0,200}"),
             // fsck (systemd-fsck, initramfs-tools, sysvinit)
-            soft("fsck-inconsistency", "UNEXPECTED INCONSISTENCY", "(?:/dev/\\S{1,100}: )?UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.{0,40}"),
+            soft("fsck-inconsistency", "UNEXPECTED INCONSISTENCY",
+                    "(?:[\\w@.-]{1,64}\\[\\d+\\]: )?(?:/dev/\\S{1,100}: )?UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.{0,40}")
+                    .anchoredAtStart(),
             soft("fsck-failed-unit", "Failed to start ", "Failed to start (?:systemd-fsck\\S{0,200} - )?File System Check.{0,200}"),
             // initramfs-tools: log_failure_msg, then its panic() drops to the (initramfs) shell
             soft("fsck-root-failed", "File system check of the root filesystem failed",
@@ -109,9 +114,10 @@ final class BootRules {
             soft("grub-prompt", "grub> ", "grub> ").anchoredAtStart().onlyInBootLoader(),
 
             // ---- stages ----
-            stage("initramfs-unpack", INITRAMFS, "initramfs",
-                    "(?:Trying to unpack rootfs image as initramfs|Unpacking initramfs)"),
-            stage("initramfs-tools", INITRAMFS, "Loading, please wait", "^Loading, please wait\\.\\.\\."),
+            stage("initramfs-unpack", INITRAMFS, "Trying to unpack rootfs image as initramfs",
+                    "Trying to unpack rootfs image as initramfs"),
+            stage("initramfs-unpack-old", INITRAMFS, "Unpacking initramfs", "Unpacking initramfs"),
+            stage("initramfs-tools", INITRAMFS, "Loading, please wait", "Loading, please wait\\.\\.\\.").anchoredAtStart(),
             stage("systemd-initrd-welcome", INITRAMFS, "Welcome to ", "Welcome to .{0,160}\\(Initramfs\\)!"),
             stage("run-init", INITRAMFS, " as init process", "Run /init as init process"),
             stage("run-real-init", INIT, " as init process", "Run /\\S{1,200} as init process"),
@@ -132,7 +138,7 @@ final class BootRules {
             stage("welcome-login", LOGIN, "Welcome to ", "Welcome to (?!GRUB!)"),
             stage("busybox-console", LOGIN, "Please press Enter to activate this console", "Please press Enter to activate this console"),
             stage("busybox-shell", LOGIN, "built-in shell (", "BusyBox v\\S{1,40} .{0,120}built-in shell \\("),
-            stage("login-prompt", LOGIN, " login:", "^[\\w.-]{1,64} login:"),
+            stage("login-prompt", LOGIN, " login:", "[\\w.-]{1,64} login:").anchoredAtStart(),
             // shell prompts: root@host:~# , [root@host ~]# , / # , ~ $ , sh-5.2#
             prompt("shell-prompt", LOGIN,
                     "(?:[\\w.-]{1,64}@[\\w.-]{1,64}(?::[^\\s#$]{0,200})?\\s?[#$]|\\[[\\w.-]{1,64}@[\\w.-]{1,64} [^\\]]{1,200}\\][#$]"
@@ -141,7 +147,4 @@ final class BootRules {
 
     /** The stage a boot is at before any line told more: a boot joined mid-way was running a kernel. */
     static final BootStage JOINED_STAGE = BootStage.KERNEL;
-
-    /** Used in messages: the boot loader stage. */
-    static final BootStage FIRST_STAGE = BOOTLOADER;
 }

@@ -36,12 +36,12 @@ public final class ConsoleReader {
     private static final int INTERMEDIATE = 5; // ESC ( B and friends
 
     private final InputStream in;
-    private final byte[] chunk = new byte[1 << 16];
+    private byte[] chunk;
     private int chunkPos;
     private int chunkLen;
     private boolean eof;
 
-    private final byte[] line = new byte[MAX_LINE_BYTES];
+    private byte[] line = new byte[512]; // grows up to MAX_LINE_BYTES
     private int lineLen;
     private boolean lineAscii = true;
     private long droppedBytes;
@@ -73,8 +73,8 @@ public final class ConsoleReader {
                     return null;
                 }
             }
-            byte[] c = chunk;
-            int end = chunkLen;
+            final byte[] c = chunk;
+            final int end = chunkLen;
             int i = chunkPos;
             while (i < end) {
                 int b = c[i++] & 0xff;
@@ -109,6 +109,19 @@ public final class ConsoleReader {
                     escape(b);
                     continue;
                 }
+                if (b >= 0x20 && b < 0x7f) {
+                    // Fast path: a run of printable ASCII is copied in one go.
+                    int runStart = i - 1;
+                    while (i < end) {
+                        byte x = c[i];
+                        if (x < 0x20 || x == 0x7f) { // negative (non-ASCII) bytes end the run too
+                            break;
+                        }
+                        i++;
+                    }
+                    appendRun(c, runStart, i - runStart);
+                    continue;
+                }
                 if (b < 0x20 || b == 0x7f) {
                     if (b == 0x1b) {
                         escState = ESC;
@@ -125,6 +138,10 @@ public final class ConsoleReader {
     }
 
     private boolean fill() throws IOException {
+        if (chunk == null) {
+            // small inputs (a byte array of a few KB) need no 64 KB buffer
+            chunk = new byte[Math.max(4096, Math.min(1 << 16, in.available()))];
+        }
         int n = in.read(chunk, 0, chunk.length);
         while (n == 0) {
             n = in.read(chunk, 0, chunk.length);
@@ -138,8 +155,24 @@ public final class ConsoleReader {
         return true;
     }
 
+    private void appendRun(byte[] src, int from, int len) {
+        int room = MAX_LINE_BYTES - lineLen;
+        int n = Math.min(room, len);
+        ensure(lineLen + n);
+        System.arraycopy(src, from, line, lineLen, n);
+        lineLen += n;
+        droppedBytes += len - n;
+    }
+
+    private void ensure(int size) {
+        if (size > line.length) {
+            line = java.util.Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, Math.max(size, line.length * 2)));
+        }
+    }
+
     private void append(int b) {
         if (lineLen < MAX_LINE_BYTES) {
+            ensure(lineLen + 1);
             line[lineLen++] = (byte) b;
             if (b >= 0x80) {
                 lineAscii = false;

@@ -25,9 +25,12 @@ public final class FindingAnalyzer implements LineAnalyzer {
     public static final int MAX_FINDINGS = 1000;
     private static final int MAX_DEVICES = 256;
 
+    private static final Compiled DEFAULT = new Compiled(FindingRules.ALL);
+
     private final List<FindingRule> rules;
     private final NeedleSet needles;
     private final int[] needleOfRule;
+    private final NeedleSet.Hits hits;
 
     private final Map<String, Pending> byKey = new HashMap<>();
     private final List<Pending> pending = new ArrayList<>();
@@ -38,33 +41,71 @@ public final class FindingAnalyzer implements LineAnalyzer {
     private long dropped;
 
     public FindingAnalyzer() {
-        this(FindingRules.ALL);
+        this(DEFAULT);
     }
 
     FindingAnalyzer(List<FindingRule> rules) {
-        this.rules = rules;
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(rules.stream().map(FindingRule::needle).toList()));
-        this.needles = new NeedleSet(distinct);
-        this.needleOfRule = rules.stream().mapToInt(r -> distinct.indexOf(r.needle())).toArray();
+        this(new Compiled(rules));
+    }
+
+    private FindingAnalyzer(Compiled compiled) {
+        this.rules = compiled.rules;
+        this.needles = compiled.needles;
+        this.needleOfRule = compiled.needleOfRule;
+        this.hits = needles.newHits();
+    }
+
+    /** A table with its needles compiled once (the default table is compiled once per JVM). */
+    private static final class Compiled {
+        final List<FindingRule> rules;
+        final NeedleSet needles;
+        final int[] needleOfRule;
+
+        Compiled(List<FindingRule> rules) {
+            this.rules = List.copyOf(rules);
+            List<String> distinct = new ArrayList<>(new LinkedHashSet<>(rules.stream().map(FindingRule::needle).toList()));
+            this.needles = new NeedleSet(distinct);
+            this.needleOfRule = rules.stream().mapToInt(r -> distinct.indexOf(r.needle())).toArray();
+        }
     }
 
     @Override
     public void accept(ConsoleLine line) {
         String raw = line.text();
-        if (raw == null || needles.scan(raw, LineText.MAX_CHARS) == 0) {
+        if (raw == null || needles.scan(raw, LineText.MAX_CHARS, hits) == 0) {
             return; // the common case: no rule can match
         }
         String text = LineText.of(line);
         for (int i = 0; i < rules.size(); i++) {
-            if (!needles.contains(needleOfRule[i])) {
+            if (!hits.contains(needleOfRule[i])) {
                 continue;
             }
             FindingRule rule = rules.get(i);
             Matcher m = rule.pattern().matcher(text);
             if (m.find()) {
-                apply(rule, rule.details(m), line.number());
+                Map<String, String> details = rule.details(m);
+                if (rule.role() == FindingRule.Role.OOM_VICTIM || rule.role() == FindingRule.Role.OOM_CONTEXT) {
+                    oomHeader(text, m.start(), details);
+                }
+                apply(rule, details, line.number());
                 return; // one rule per line: the table's order decides
             }
+        }
+    }
+
+    /**
+     * The header before {@code Killed process} / {@code Kill process} ("Out of memory",
+     * "Memory cgroup out of memory", "Out of memory (oom_kill_allocating_task)"), found by a plain
+     * search instead of a pattern that would be tried at every position of the line.
+     */
+    private static void oomHeader(String text, int matchStart, Map<String, String> details) {
+        int end = text.lastIndexOf(": ", matchStart);
+        if (end < 0 || matchStart - end > 2) {
+            return;
+        }
+        int begin = Math.max(text.lastIndexOf("Memory cgroup out of memory", end), text.lastIndexOf("Out of memory", end));
+        if (begin >= 0 && end - begin <= 64) {
+            details.put("header", text.substring(begin, end));
         }
     }
 

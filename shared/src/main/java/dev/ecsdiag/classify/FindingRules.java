@@ -38,19 +38,18 @@ final class FindingRules {
             // ---- OOM killer (mm/oom_kill.c, mm/memcontrol.c) ----
             // "stress invoked oom-killer: gfp_mask=0x140cca(GFP_HIGHUSER_MOVABLE|__GFP_COMP), order=0, oom_score_adj=0"
             FindingRule.of("oom-invoked", OOM_CONTEXT, null, " invoked oom-killer: ",
-                    "(?<invokedBy>\\S{1,64}) invoked oom-killer: gfp_mask=(?<gfpMask>0x[0-9a-f]+)(?:\\([^)]{0,200}\\))?,"
+                    "^(?<invokedBy>.{1,15}?) invoked oom-killer: gfp_mask=(?<gfpMask>0x[0-9a-f]+)(?:\\([^)]{0,200}\\))?,"
                             + "(?: nodemask=(?<invokerNodemask>[^,]{1,64}),)? order=(?<order>-?\\d+),"
                             + " oom_score_adj=(?<invokerOomScoreAdj>-?\\d+)", ""),
             // "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/t,task_memcg=/t,task=stress,pid=812,uid=0"
             FindingRule.of("oom-summary", OOM_CONTEXT, null, "oom-kill:", "oom-kill:(?<kv>constraint=.*)", ""),
             // 4.x: "Out of memory: Kill process 812 (stress) score 912 or sacrifice child"
             FindingRule.of("oom-choice", OOM_CONTEXT, null, "Kill process ",
-                    "(?<header>Memory cgroup out of memory|Out of memory(?: \\([a-z_]+\\))?): Kill process \\d+ \\(.{0,32}?\\)"
-                            + " score (?<score>\\d+)", ""),
+                    "Kill process \\d+ \\(.{0,32}?\\) score (?<score>\\d+)", ""),
             // "Out of memory: Killed process 812 (stress) total-vm:1065224kB, anon-rss:227428kB, file-rss:4kB,
             //  shmem-rss:0kB, UID:0 pgtables:568kB oom_score_adj:0"; 4.x prints "Killed process ..." alone.
             FindingRule.of("oom-killed", OOM_VICTIM, FindingKind.OOM_KILL, "Killed process ",
-                    "(?:(?<header>Memory cgroup out of memory|Out of memory(?: \\([a-z_]+\\))?): )?Killed process (?<pid>\\d+)"
+                    "Killed process (?<pid>\\d+)"
                             + " \\((?<process>.{0,32}?)\\)(?=$| total-vm:| score| UID)"
                             + "(?: total-vm:(?<totalVmKb>\\d+)kB, anon-rss:(?<anonRssKb>\\d+)kB, file-rss:(?<fileRssKb>\\d+)kB,"
                             + " shmem-rss:(?<shmemRssKb>\\d+)kB(?:,? UID:(?<uid>\\d+) pgtables:(?<pgtablesKb>\\d+)kB"
@@ -62,8 +61,8 @@ final class FindingRules {
             // ---- block layer (block/blk-core.c blk_print_req_error; 4.x-5.x prefix "blk_update_request: ") ----
             // "I/O error, dev vda, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0"
             FindingRule.of("block-error", EVENT, STORAGE_IO_ERROR, " error, dev ",
-                    "(?<error>critical medium|critical target|critical nexus|critical space allocation|recoverable transport"
-                            + "|protection|timeout|I/O|kernel resource|device resource|zone resource|critical) error,"
+                    "^(?:[a-z_]{1,32}: )?(?<error>critical medium|critical target|critical nexus|critical space allocation"
+                            + "|recoverable transport|protection|timeout|I/O|kernel resource|device resource|zone resource|critical) error,"
                             + " dev " + DEV + ", sector (?<sector>\\d+)(?: op 0x[0-9a-f]+:\\((?<op>[A-Z_]+)\\))?",
                     "{error} error on {device}, sector {sector}", "group", "block"),
             // fs/buffer.c: "Buffer I/O error on dev vda1, logical block 1234, lost async page write"

@@ -1,115 +1,167 @@
 package dev.ecsdiag.classify;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The cheap test in front of the regular expressions: which of a fixed set of literal strings
- * occur in a line. One pass over the line, one table probe per character (keyed by the first two
- * characters of each needle); only a probe that hits compares a needle. Almost every console line
- * hits nothing, so almost no line ever meets a regular expression.
+ * The cheap test in front of the regular expressions: which of a fixed set of literal strings occur
+ * in a line. A Wu-Manber search: the scan looks at two characters at the end of a window as long as
+ * the shortest needle and, when that pair occurs in no needle's prefix, jumps ahead by up to the
+ * window's length; only a pair that ends some needle's prefix costs a comparison. Almost every console
+ * line holds no needle, so almost no line ever meets a regular expression, and the scan reads only a
+ * fraction of each line's characters.
  *
- * <p>Not thread-safe: {@link #scan} reuses one result buffer.
+ * <p>A compiled set is immutable and shared; the per-scan state lives in {@link Hits}, one per analyzer.
  */
 final class NeedleSet {
 
-    private static final int TABLE_BITS = 12;
+    private static final int TABLE_BITS = 13;
     private static final int TABLE_MASK = (1 << TABLE_BITS) - 1;
 
-    /**
-     * The needle tables never change, and an analyzer is built for every log classified: build each
-     * table once per needle list and share it (the per-call rebuild of a 4096-slot table was a third of
-     * the classification time on the corpus, whose logs average 4.5 KB). Only the scan buffers are per
-     * instance. The map holds one entry per distinct rule table in the program.
-     */
-    private static final Map<List<String>, Table> TABLES = new ConcurrentHashMap<>();
-
-    /** Needles and, by pair hash, the indices of the needles starting with that pair. */
-    private record Table(String[] needles, int[][] buckets) {
-
-        static Table of(List<String> needleList) {
-            String[] needles = needleList.toArray(String[]::new);
-            int[] counts = new int[TABLE_MASK + 1];
-            for (String n : needles) {
-                if (n.length() < 2) {
-                    throw new IllegalArgumentException("needle too short: '" + n + "'");
-                }
-                counts[hash(n.charAt(0), n.charAt(1))]++;
-            }
-            int[][] buckets = new int[TABLE_MASK + 1][];
-            for (int i = 0; i < needles.length; i++) {
-                int h = hash(needles[i].charAt(0), needles[i].charAt(1));
-                if (buckets[h] == null) {
-                    buckets[h] = new int[counts[h]];
-                    counts[h] = 0;
-                }
-                buckets[h][counts[h]++] = i;
-            }
-            return new Table(needles, buckets);
-        }
-    }
-
     private final String[] needles;
-    private final int[][] buckets; // pair hash -> indices into needles
-    private final boolean[] matched;
-    private final int[] found;
-    private int foundCount;
+    private final int window; // length of the shortest needle
+    private final byte[] shift; // by pair hash: how far the window may move
+    private final int[][] ending; // by pair hash: needles whose prefix ends with that pair
 
     NeedleSet(List<String> needleList) {
-        Table table = TABLES.get(needleList);
-        if (table == null) {
-            table = Table.of(needleList);
-            TABLES.putIfAbsent(List.copyOf(needleList), table);
+        needles = needleList.toArray(String[]::new);
+        int min = Integer.MAX_VALUE;
+        for (String n : needles) {
+            if (n.length() < 2) {
+                throw new IllegalArgumentException("needle too short: '" + n + "'");
+            }
+            min = Math.min(min, n.length());
         }
-        this.needles = table.needles();
-        this.buckets = table.buckets();
-        matched = new boolean[needles.length];
-        found = new int[needles.length];
+        window = Math.min(min, 64);
+        shift = new byte[TABLE_MASK + 1];
+        Arrays.fill(shift, (byte) (window - 1));
+        List<List<Integer>> end = new ArrayList<>();
+        for (int i = 0; i <= TABLE_MASK; i++) {
+            end.add(null);
+        }
+        for (int id = 0; id < needles.length; id++) {
+            String n = needles[id];
+            for (int q = 1; q < window; q++) { // pair n[q-1], n[q] within the prefix
+                int h = hash(n.charAt(q - 1), n.charAt(q));
+                shift[h] = (byte) Math.min(shift[h], window - 1 - q);
+            }
+            int h = hash(n.charAt(window - 2), n.charAt(window - 1));
+            if (end.get(h) == null) {
+                end.set(h, new ArrayList<>());
+            }
+            end.get(h).add(id);
+        }
+        ending = new int[TABLE_MASK + 1][];
+        for (int h = 0; h <= TABLE_MASK; h++) {
+            List<Integer> b = end.get(h);
+            ending[h] = b == null ? null : b.stream().mapToInt(Integer::intValue).toArray();
+        }
     }
 
     private static int hash(char a, char b) {
-        return ((a * 31) ^ (b * 131)) & TABLE_MASK;
-    }
-
-    /**
-     * Scans {@code text} (only its first {@code limit} characters) and returns how many distinct
-     * needles occur; their indices are then {@link #found(int)}.
-     */
-    int scan(String text, int limit) {
-        for (int i = 0; i < foundCount; i++) {
-            matched[found[i]] = false;
-        }
-        foundCount = 0;
-        int end = Math.min(text.length(), limit) - 1;
-        for (int i = 0; i < end; i++) {
-            int[] bucket = buckets[hash(text.charAt(i), text.charAt(i + 1))];
-            if (bucket == null) {
-                continue;
-            }
-            for (int id : bucket) {
-                if (!matched[id] && text.startsWith(needles[id], i) && i + needles[id].length() <= limit) {
-                    matched[id] = true;
-                    found[foundCount++] = id;
-                }
-            }
-        }
-        if (foundCount > 1) {
-            Arrays.sort(found, 0, foundCount); // table order, so earlier rules win
-        }
-        return foundCount;
-    }
-
-    int found(int i) {
-        return found[i];
-    }
-
-    boolean contains(int needle) {
-        return matched[needle];
+        return ((a << 6) ^ b) & TABLE_MASK;
     }
 
     int size() {
         return needles.length;
+    }
+
+    Hits newHits() {
+        return new Hits(needles.length);
+    }
+
+    /**
+     * Scans the first {@code limit} characters of {@code text}; returns how many distinct needles occur
+     * (their indices are then in {@code hits}).
+     */
+    int scan(String text, int limit, Hits hits) {
+        hits.clear();
+        int n = Math.min(text.length(), limit);
+        if (n < window) {
+            return 0;
+        }
+        char[] c = hits.buffer(n);
+        text.getChars(0, n, c, 0);
+        int i = window - 1;
+        while (i < n) {
+            int h = hash(c[i - 1], c[i]);
+            int s = shift[h];
+            if (s > 0) {
+                i += s;
+                continue;
+            }
+            int[] candidates = ending[h];
+            if (candidates != null) {
+                int start = i - window + 1;
+                for (int id : candidates) {
+                    if (!hits.matched[id] && matches(needles[id], c, start, n)) {
+                        hits.add(id);
+                    }
+                }
+            }
+            i++;
+        }
+        hits.sort();
+        return hits.count;
+    }
+
+    private static boolean matches(String needle, char[] c, int start, int n) {
+        int len = needle.length();
+        if (start + len > n) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (c[start + k] != needle.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Which needles the last scan found; reused from line to line. */
+    static final class Hits {
+        private final boolean[] matched;
+        private final int[] found;
+        private int count;
+        private char[] buffer = new char[256];
+
+        Hits(int size) {
+            matched = new boolean[size];
+            found = new int[size];
+        }
+
+        private void clear() {
+            for (int i = 0; i < count; i++) {
+                matched[found[i]] = false;
+            }
+            count = 0;
+        }
+
+        private void add(int id) {
+            matched[id] = true;
+            found[count++] = id;
+        }
+
+        private void sort() {
+            if (count > 1) {
+                Arrays.sort(found, 0, count);
+            }
+        }
+
+        private char[] buffer(int n) {
+            if (buffer.length < n) {
+                buffer = new char[Math.max(n, buffer.length * 2)];
+            }
+            return buffer;
+        }
+
+        boolean contains(int needle) {
+            return matched[needle];
+        }
+
+        int count() {
+            return count;
+        }
     }
 }

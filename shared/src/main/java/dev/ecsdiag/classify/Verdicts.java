@@ -16,7 +16,9 @@ import java.util.Set;
  *   <li>{@code healthy}: none of these (also for an empty log: nothing shows a failure).</li>
  * </ol>
  * Only the last boot decides {@code boot-failure}: a VM that failed to boot and then booted fine
- * (a retry) is up, and the earlier failure stays listed among the boots and findings.
+ * (a retry) is up, and the earlier failure stays listed among the boots and findings. A kdump capture
+ * kernel (its command line carries {@code elfcorehdr=}) is not that last boot: it runs only to save
+ * the crashed kernel's memory, and a log that ends inside it ends with the crash, not a boot failure.
  */
 public final class Verdicts {
 
@@ -28,7 +30,8 @@ public final class Verdicts {
     }
 
     public static Verdict decide(List<Boot> boots, List<Crash> crashes, List<Finding> findings) {
-        if (!boots.isEmpty() && bootFailed(boots.get(boots.size() - 1))) {
+        Boot last = lastSystemBoot(boots);
+        if (last != null && bootFailed(last)) {
             return Verdict.BOOT_FAILURE;
         }
         if (!crashes.isEmpty()) {
@@ -41,6 +44,21 @@ public final class Verdicts {
             return Verdict.OOM;
         }
         return Verdict.HEALTHY;
+    }
+
+    /** The last boot that is not a kdump capture kernel; the last boot if all are; null for none. */
+    static Boot lastSystemBoot(List<Boot> boots) {
+        for (int i = boots.size() - 1; i >= 0; i--) {
+            if (!isCaptureKernel(boots.get(i))) {
+                return boots.get(i);
+            }
+        }
+        return boots.isEmpty() ? null : boots.get(boots.size() - 1);
+    }
+
+    /** kexec-tools and the kdump services pass {@code elfcorehdr=} to every capture kernel. */
+    public static boolean isCaptureKernel(Boot boot) {
+        return boot.commandLine() != null && boot.commandLine().contains("elfcorehdr=");
     }
 
     /** The boot failed, or was seen starting and never reached a login or shell. */

@@ -28,7 +28,7 @@ class BootAnalyzerTest {
 
             Debian GNU/Linux 12 ci-runner-7 ttyS0
 
-            ci-runner-7 login: """;
+            ci-runner-7 login:\s""";
 
     private static BootAnalyzer analyze(String log, boolean raw) {
         return ConsoleLines.feed(new BootAnalyzer(), raw ? ConsoleLines.raw(log) : ConsoleLines.normalized(log));
@@ -357,6 +357,28 @@ class BootAnalyzerTest {
         assertThat(first.failure()).isNull();
         assertThat(first.reached()).isEqualTo(BootStage.LOGIN);
         assertThat(analyzer.findings()).as("a panic explains the reboot").isEmpty();
+    }
+
+    @ParameterizedTest(name = "raw={0}")
+    @ValueSource(booleans = {false, true})
+    void kdumpBootsTheCaptureKernelAfterThePanic(boolean raw) {
+        String log = DEBIAN_BOOT + "\n"
+                + "[  130.000100] Kernel panic - not syncing: Fatal exception\n"
+                + "[  130.000900] Kernel Offset: 0x2b000000 from 0xffffffff81000000 (relocation range: 0xffffffff80000000-0xffffffffbfffffff)\n"
+                + "[  130.001000] Starting crashdump kernel...\n"
+                + "[  130.001100] Bye!\n"
+                + "[    0.000000] Linux version 6.1.0-56-amd64 (debian-kernel@lists.debian.org) (gcc-12) #1 SMP PREEMPT_DYNAMIC Debian 6.1.153-1 (2025-09-20)\n"
+                + "[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-56-amd64 root=UUID=1b2c ro irqpoll nr_cpus=1 reset_devices elfcorehdr=0x73000000\n"
+                + "[    0.500000] Trying to unpack rootfs image as initramfs...\n"
+                + "[    1.000000] Run /init as init process\n"
+                + "kdump-tools: saving vmcore from kernel crash";
+        BootAnalyzer analyzer = analyze(log, raw);
+        List<Boot> boots = analyzer.boots();
+        assertThat(boots).extracting(Boot::endedBy).containsExactly("panic", "running");
+        assertThat(boots.get(0).failure()).isNull();
+        assertThat(Verdicts.isCaptureKernel(boots.get(1))).isTrue();
+        assertThat(analyzer.findings()).as("the panic explains the new kernel").isEmpty();
+        assertThat(Verdicts.decide(boots, List.of(), List.of())).isEqualTo(Verdict.HEALTHY);
     }
 
     @ParameterizedTest(name = "raw={0}")

@@ -71,6 +71,21 @@ class VerdictsTest {
     }
 
     @Test
+    void aLogEndingInTheKdumpCaptureKernelIsJudgedByTheCrashedSystem() {
+        Boot crashed = new Boot(0, 1, 500, "5.10.134-16.al8.x86_64", "BOOT_IMAGE=/vmlinuz root=UUID=x ro crashkernel=auto",
+                BootStage.LOGIN, null, 0, "panic", List.of(BANNER, LOGIN));
+        Boot capture = new Boot(1, 501, 700, "5.10.134-16.al8.x86_64",
+                "BOOT_IMAGE=/vmlinuz ro irqpoll nr_cpus=1 reset_devices cgroup_disable=memory elfcorehdr=0x73000000",
+                BootStage.INITRAMFS, null, 0, "running", List.of(BANNER));
+        assertThat(Verdicts.decide(List.of(crashed, capture), List.of(crash()), List.of())).isEqualTo(Verdict.CRASH);
+        assertThat(Verdicts.isCaptureKernel(capture)).isTrue();
+        assertThat(Verdicts.isCaptureKernel(crashed)).isFalse();
+        Boot neverUp = new Boot(0, 1, 500, "5.10.134-16.al8.x86_64", "root=UUID=x", BootStage.KERNEL,
+                "Kernel panic - not syncing: Fatal exception", 400, "panic", List.of(BANNER));
+        assertThat(Verdicts.decide(List.of(neverUp, capture), List.of(crash()), List.of())).isEqualTo(Verdict.BOOT_FAILURE);
+    }
+
+    @Test
     void aLogJoinedMidWayNeedsAFailureLineToBeABootFailure() {
         assertThat(Verdicts.decide(List.of(joined()), List.of(crash()), List.of())).isEqualTo(Verdict.CRASH);
         assertThat(Verdicts.decide(List.of(), List.of(), List.of())).isEqualTo(Verdict.HEALTHY);

@@ -2,7 +2,6 @@ package dev.ecsdiag.classify.crash;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Picks the guilty frame among the candidate frames of a report (already filtered by skip patterns). */
 public enum FrameExtractor {
@@ -26,10 +25,8 @@ public enum FrameExtractor {
             int prev = 0;
             for (int i = 0; i < frames.size(); i++) {
                 String frame = frames.get(i);
-                for (Pattern anchor : STALL_ANCHORS) {
-                    if (anchor.matcher(frame).find()) {
-                        return frame.contains("smp_call_function") ? -2 - i : prev;
-                    }
+                if (STALL_ANCHOR_MATCHER.skips(frame)) {
+                    return frame.contains("smp_call_function") ? -2 - i : prev;
                 }
                 prev = i;
             }
@@ -86,7 +83,7 @@ public enum FrameExtractor {
     }
 
     /** Generic dispatchers below which a stall's looping work sits. */
-    static final List<Pattern> STALL_ANCHORS = compileAll(List.of(
+    static final List<String> STALL_ANCHORS = List.of(
             // work dispatch
             "process_one_work", "do_syscall_", "do_fast_syscall_", "sysenter_dispatch", "tracesys_phase2",
             "el0_svc_handler", "invoke_syscall", "ret_fast_syscall", "netif_receive_skb", "do_softirq",
@@ -106,7 +103,9 @@ public enum FrameExtractor {
             "__do_fault", "do_page_fault", "^page_fault$",
             // return to user space callbacks
             "__fput", "task_work_run", "exit_to_usermode", "smp_call_function", "tasklet_action",
-            "tasklet_hi_action"));
+            "tasklet_hi_action");
+
+    private static final SkipMatcher STALL_ANCHOR_MATCHER = new SkipMatcher(STALL_ANCHORS);
 
     /** Hang anchors and the name they are grouped under (empty: their own name). */
     static final Map<String, String> HANG_ANCHORS = orderedMap(
@@ -120,10 +119,6 @@ public enum FrameExtractor {
     static final List<String> HANG_WAIT_FRAGMENTS = List.of("sched", "_lock", "_slowlock", "down", "rwsem",
             "completion", "kthread", "wait", "synchronize", "context_switch", "__switch_to",
             "cancel_delayed_work", "rcu_barrier");
-
-    private static List<Pattern> compileAll(List<String> patterns) {
-        return patterns.stream().map(Pattern::compile).toList();
-    }
 
     private static Map<String, String> orderedMap(String... kv) {
         Map<String, String> map = new java.util.LinkedHashMap<>();

@@ -108,7 +108,11 @@ public final class FrameLine {
      * function appears only as a callee). Unreliable frames offer none.
      */
     public static List<String> titleNames(String s) {
-        StackFrame f = parse(s, 0);
+        return titleNames(s, parse(s, 0));
+    }
+
+    /** {@link #titleNames(String)} for a line already parsed into {@code f}. */
+    public static List<String> titleNames(String s, StackFrame f) {
         if (f == null || !f.reliable()) {
             return List.of();
         }

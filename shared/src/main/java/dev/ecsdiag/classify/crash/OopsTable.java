@@ -132,7 +132,9 @@ public final class OopsTable {
      * {@code Internal error:} after arm's {@code Unable to handle kernel paging request}.
      */
     public static final List<String> CONTINUATIONS = List.of("invalid opcode: 0000", "Kernel panic - not syncing",
-            "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:");
+            "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
+            // SLUB debugging details of the object a report is about
+            "INFO: Object 0x", "INFO: Slab 0x", "INFO: Allocated in ", "INFO: Freed in ");
 
     public static boolean isContinuation(String line) {
         for (String c : CONTINUATIONS) {
@@ -418,7 +420,9 @@ public final class OopsTable {
                     row("trusty: panic.* ASSERT FAILED.*: *(.*)").as("trusty: ASSERT FAILED: {1}").corrupted(),
                     row("trusty: panic \\(.*?\\): (.+)").as("trusty: panic: {1}").noStack()),
             // Go runtime (gVisor, the fuzzer's own tools) and syzkaller's executor
-            group("fatal error:", List.of("ALSA", "fatal error: cannot create timer"),
+            // (compiler diagnostics "file.c:12:3: fatal error: x.h: No such file" are not crashes)
+            group("fatal error:", List.of("ALSA", "fatal error: cannot create timer",
+                            "[^ ]+:[0-9]+(?::[0-9]+)?: fatal error:"),
                     row("fatal error:").as("go runtime error").noStack()),
             group("SYZFAIL:", List.of(), row("SYZFAIL:(.*)").as("SYZFAIL:{1}").noStack()),
             group("SYZFATAL:", List.of(), row("SYZFATAL:(.*)").as("SYZFATAL:{1}").noStack()),

@@ -31,6 +31,25 @@ public final class ReportExtent {
         return last;
     }
 
+    /** Line beginnings that belong to oops reports, by their first character (a switch, not a scan). */
+    private static final String[][] MARKERS = new String[128][];
+
+    static {
+        String[] markers = {"Call Trace", "Call trace", "RIP:", "Code:", "Modules linked in", "CPU:", "Hardware name:",
+            "Kernel panic", "Kernel Offset", "Rebooting in", "Workqueue:", "Allocated", "Freed", "Memory state",
+            "The buggy address", "page", "flags:", "raw:", "Dumping ftrace", "Showing all locks", "irq event stamp",
+            "hardirqs last", "softirqs last", "stack backtrace", "other info that might help", "NMI backtrace",
+            "Sending NMI", "Uninit was", "Local variable", "backtrace", "Last potentially related",
+            "Disabling lock debugging"};
+        for (String m : markers) {
+            char c = m.charAt(0);
+            String[] old = MARKERS[c];
+            String[] grown = old == null ? new String[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            grown[grown.length - 1] = m;
+            MARKERS[c] = grown;
+        }
+    }
+
     /** Cheap test: does this line look like a part of an oops report? */
     public static boolean isReportish(String t) {
         int i = 0;
@@ -45,20 +64,16 @@ public final class ReportExtent {
         if (c == '<' || c == '[' || c == '#' || c == '>' || c == '(' || c == '-' || c == '?') {
             return true; // <IRQ>, [<addr>], lock list "#0:", KASAN shadow ">ffff", "-> #1", "? frame"
         }
-        if (t.startsWith("Call Trace", i) || t.startsWith("Call trace", i) || t.startsWith("RIP:", i)
-                || t.startsWith("Code:", i) || t.startsWith("Modules linked in", i) || t.startsWith("CPU:", i)
-                || t.startsWith("Hardware name:", i) || t.startsWith("Kernel panic", i)
-                || t.startsWith("Kernel Offset", i) || t.startsWith("Rebooting in", i)
-                || t.startsWith("Workqueue:", i) || t.startsWith("Allocated", i) || t.startsWith("Freed", i)
-                || t.startsWith("Memory state", i) || t.startsWith("The buggy address", i)
-                || t.startsWith("page", i) || t.startsWith("flags:", i) || t.startsWith("raw:", i)
-                || t.startsWith("Dumping ftrace", i) || t.startsWith("Showing all locks", i)
-                || t.startsWith("irq event stamp", i) || t.startsWith("hardirqs last", i)
-                || t.startsWith("softirqs last", i) || t.startsWith("stack backtrace", i)
-                || t.startsWith("other info that might help", i) || t.startsWith("NMI backtrace", i)
-                || t.startsWith("Sending NMI", i) || t.startsWith("Uninit was", i) || t.startsWith("Local variable", i)
-                || t.startsWith("backtrace", i) || t.startsWith("Last potentially related", i)) {
-            return true;
+        if (t.contains("+0x")) {
+            return true; // frames, RIP and lock holders "at: foo+0x1/0x2"
+        }
+        String[] markers = c < 128 ? MARKERS[c] : null;
+        if (markers != null) {
+            for (String m : markers) {
+                if (t.startsWith(m, i)) {
+                    return true;
+                }
+            }
         }
         if (c >= 'A' && c <= 'Z' && i + 3 < n) {
             // register dumps: "RAX: 0000", "R10: ffff", "FS:  0000", "CR2: 0000"
@@ -73,6 +88,6 @@ public final class ReportExtent {
         if (c >= '0' && c <= '9' && t.contains(" lock")) {
             return true; // "2 locks held by syz-executor/123:"
         }
-        return FrameLine.parse(t, 0) != null || t.startsWith("ffff", i) || t.startsWith("Disabling lock debugging", i);
+        return t.startsWith("ffff", i) || FrameLine.parse(t, 0) != null;
     }
 }

@@ -26,14 +26,20 @@ import java.util.regex.Pattern;
 public final class ReportParser {
 
     private static final String CORRUPTED = "corrupted";
+    /** Details (lock holders, access sizes) come right after the header: look no further than this. */
+    private static final int MAX_DETAIL_LINES = 400;
     private static final Pattern TIMESTAMP_IN_TITLE = Pattern.compile("\\[ *[0-9]+\\.[0-9]+\\]");
 
     /** Skip patterns of each stack spec, joined with the common list, compiled once. */
     private static final Map<StackSpec, SkipMatcher> SKIPS = new IdentityHashMap<>();
 
+    /** The literal text each row's title pattern starts with: a cheap test before the regex. */
+    private static final Map<OopsFormat, String> LITERALS = new IdentityHashMap<>();
+
     static {
         for (OopsGroup g : OopsTable.GROUPS) {
             for (OopsFormat f : g.formats()) {
+                LITERALS.put(f, literalPrefix(f.title().pattern()));
                 if (f.stack() != null) {
                     List<String> all = new ArrayList<>(ReportPatterns.SKIP);
                     all.addAll(f.stack().skip());
@@ -45,6 +51,27 @@ public final class ReportParser {
 
     private ReportParser() {
     }
+
+    /** Leading characters of a regex that match only themselves (up to the first metacharacter). */
+    static String literalPrefix(String regex) {
+        int i = 0;
+        while (i < regex.length() && "\\^$.|?*+()[]{}".indexOf(regex.charAt(i)) < 0) {
+            i++;
+        }
+        // a quantifier applies to the character before it: leave that one out
+        if (i < regex.length() && i > 0 && "?*{".indexOf(regex.charAt(i)) >= 0) {
+            i--;
+        }
+        return regex.substring(0, i);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
+    });
 
     /** One extracted frame: as titles use it (wrapper prefixes stripped) and as printed. */
     private record KeyFrame(String canonical, String raw) {
@@ -62,46 +89,53 @@ public final class ReportParser {
      * @param panicked whether the log said {@code Kernel panic - not syncing} for this report
      */
     public static Crash parse(OopsGroup group, List<ConsoleLine> lines, int extent, boolean panicked) {
-        List<ConsoleLine> usable = new ArrayList<>(lines.size());
+        List<ReportLine> all = new ArrayList<>(lines.size());
+        List<ReportLine> usable = new ArrayList<>(lines.size());
         for (ConsoleLine l : lines) {
-            if (!isQuestionable(l.text())) {
-                usable.add(l);
+            ReportLine rl = ReportLine.of(l);
+            all.add(rl);
+            if (!rl.questionable()) {
+                usable.add(rl);
             }
         }
         String header = lines.get(0).text();
         Titled titled = title(group, header, usable);
-        List<ConsoleLine> own = lines.subList(0, Math.max(1, Math.min(extent, lines.size())));
+        List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
         Facts facts = Facts.read(own);
         String type = CrashTypes.of(titled.title);
         int start = (int) lines.get(0).number();
-        ConsoleLine last = own.get(ReportExtent.lastIndex(own));
+        ConsoleLine last = own.get(lastIndex(own)).line();
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
                 titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
                 facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
                 panicked || facts.panicked, 0, header, last.text(), signature(type, titled.title));
     }
 
-    /** Stable grouping key: same type and canonical title, same signature. */
-    static String signature(String type, String title) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest(((type == null ? "" : type) + "|" + title).getBytes(StandardCharsets.UTF_8));
-            StringBuilder b = new StringBuilder(16);
-            for (int i = 0; i < 8; i++) {
-                b.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
+    /** {@link ReportExtent#lastIndex} with the frames already parsed. */
+    private static int lastIndex(List<ReportLine> lines) {
+        int last = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            ReportLine rl = lines.get(i);
+            String t = rl.text();
+            if (t.startsWith("---[ end trace") || t.startsWith("---[ end Kernel panic")) {
+                return i;
             }
-            return b.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always there", e);
+            if (rl.frame() != null || ReportExtent.isReportish(t)) {
+                last = i;
+            }
         }
+        return last;
     }
 
-    static boolean isQuestionable(String text) {
-        if (text.contains("<EOI>")) {
-            return false;
+    /** Stable grouping key: same type and canonical title, same signature. */
+    static String signature(String type, String title) {
+        MessageDigest sha = SHA256.get();
+        byte[] digest = sha.digest(((type == null ? "" : type) + "|" + title).getBytes(StandardCharsets.UTF_8));
+        StringBuilder b = new StringBuilder(16);
+        for (int i = 0; i < 8; i++) {
+            b.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
         }
-        StackFrame f = text.indexOf('?') >= 0 || text.endsWith(" (unreliable)") ? FrameLine.parse(text, 0) : null;
-        return f != null && !f.reliable();
+        return b.toString();
     }
 
     private record Titled(String title, List<String> alts, String corruptedReason, String guiltyFrame) {
@@ -110,7 +144,7 @@ public final class ReportParser {
     private record Candidate(int start, int order, OopsFormat format, Matcher matcher) {
     }
 
-    private static Titled title(OopsGroup group, String header, List<ConsoleLine> lines) {
+    private static Titled title(OopsGroup group, String header, List<ReportLine> lines) {
         List<Candidate> candidates = candidates(group, header);
         Titled titled = firstApplying(candidates, lines);
         if (titled == null && lines.size() > 1) {
@@ -135,6 +169,9 @@ public final class ReportParser {
         List<Candidate> candidates = new ArrayList<>();
         List<OopsFormat> formats = group.formats();
         for (int i = 0; i < formats.size(); i++) {
+            if (!header.contains(LITERALS.get(formats.get(i)))) {
+                continue; // the row's literal start is not even there
+            }
             Matcher m = formats.get(i).title().matcher(header);
             if (m.find()) {
                 candidates.add(new Candidate(m.start(), i, formats.get(i), m));
@@ -145,7 +182,7 @@ public final class ReportParser {
         return candidates;
     }
 
-    private static Titled firstApplying(List<Candidate> candidates, List<ConsoleLine> lines) {
+    private static Titled firstApplying(List<Candidate> candidates, List<ReportLine> lines) {
         for (Candidate c : candidates) {
             List<String> groups = new ArrayList<>();
             for (int g = 1; g <= c.matcher.groupCount(); g++) {
@@ -159,11 +196,11 @@ public final class ReportParser {
     }
 
     /** Looks for the row's detail patterns one after the other on later lines; appends their groups. */
-    private static boolean details(OopsFormat format, List<ConsoleLine> lines, List<String> groups) {
+    private static boolean details(OopsFormat format, List<ReportLine> lines, List<String> groups) {
         int from = 1;
         for (Pattern detail : format.details()) {
             boolean found = false;
-            for (int i = from; i < lines.size(); i++) {
+            for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
                 Matcher m = detail.matcher(lines.get(i).text());
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
@@ -181,7 +218,7 @@ public final class ReportParser {
         return true;
     }
 
-    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ConsoleLine> lines) {
+    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ReportLine> lines) {
         String reason = format.corrupted() ? "report format is marked as corrupted" : null;
         List<KeyFrame> frames = List.of();
         if (format.stack() != null) {
@@ -280,7 +317,7 @@ public final class ReportParser {
      * first line they match, stack parts read frames until the next stack starts or until the
      * following part matches. Each stack part closes the frames gathered so far into one key frame.
      */
-    private static Extraction extract(StackSpec spec, List<Part> parts, List<ConsoleLine> lines) {
+    private static Extraction extract(StackSpec spec, List<Part> parts, List<ReportLine> lines) {
         SkipMatcher skip = SKIPS.get(spec);
         List<KeyFrame> results = new ArrayList<>();
         List<String> raw = new ArrayList<>();
@@ -305,12 +342,13 @@ public final class ReportParser {
             if (part.isStack()) {
                 stacks++;
                 while (li < n) {
-                    String ln = lines.get(li++).text();
+                    ReportLine rl = lines.get(li++);
+                    String ln = rl.text();
                     if (ReportPatterns.isCorruptingLine(ln)) {
                         ok = false;
                         break;
                     }
-                    if (ReportPatterns.isStackStart(ln)) {
+                    if (rl.stackStart()) {
                         break;
                     }
                     if (pi != parts.size() - 1 && !parts.get(pi + 1).isStack()) {
@@ -321,7 +359,7 @@ public final class ReportParser {
                             break;
                         }
                     }
-                    for (String name : FrameLine.titleNames(ln)) {
+                    for (String name : rl.names()) {
                         addFrame(raw, name, skip);
                     }
                 }
@@ -378,7 +416,7 @@ public final class ReportParser {
      * or a call trace announced but missing (fewer than 3 lines follow it, or no frame in the 15
      * lines after it), or no call trace at all in a format that always prints one.
      */
-    private static String corruption(String title, OopsFormat format, List<ConsoleLine> lines) {
+    private static String corruption(String title, OopsFormat format, List<ReportLine> lines) {
         if (TIMESTAMP_IN_TITLE.matcher(title).find()) {
             return "title matches corrupted regexp";
         }
@@ -388,10 +426,10 @@ public final class ReportParser {
         boolean hasStackTrace = false;
         Set<String> seenKinds = new java.util.HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
-            String text = lines.get(i).text();
-            if (!ReportPatterns.isStackStart(text)) {
+            if (!lines.get(i).stackStart()) {
                 continue;
             }
+            String text = lines.get(i).text();
             String kind = stackStartKind(text);
             if (!seenKinds.add(kind)) {
                 continue;
@@ -401,11 +439,11 @@ public final class ReportParser {
             }
             boolean frames = false;
             for (int j = i + 1; j < lines.size() && j <= i + 15; j++) {
-                String t = lines.get(j).text();
-                if (ReportPatterns.isStackStart(t)) {
+                ReportLine next = lines.get(j);
+                if (next.stackStart()) {
                     break;
                 }
-                if (t.contains("(stack is not available)") || FrameLine.parse(t, 0) != null) {
+                if (next.frame() != null || next.text().contains("(stack is not available)")) {
                     frames = true;
                     break;
                 }
@@ -461,13 +499,13 @@ public final class ReportParser {
         private static final int MAX_FRAMES = 256;
         private static final int MAX_REGISTERS = 64;
 
-        static Facts read(List<ConsoleLine> lines) {
+        static Facts read(List<ReportLine> lines) {
             Facts f = new Facts();
             boolean inTrace = false;
             boolean traceDone = false;
             for (int i = 0; i < lines.size(); i++) {
-                ConsoleLine line = lines.get(i);
-                String t = line.text();
+                ReportLine rl = lines.get(i);
+                String t = rl.text();
                 if (t.contains("Kernel panic - not syncing")) {
                     f.panicked = true;
                 }
@@ -496,7 +534,7 @@ public final class ReportParser {
                 if (traceDone) {
                     continue;
                 }
-                if (ReportPatterns.isStackStart(t)) {
+                if (rl.stackStart()) {
                     if (inTrace && !f.callTrace.isEmpty()) {
                         traceDone = true;
                         continue;
@@ -508,7 +546,7 @@ public final class ReportParser {
                     traceDone = !f.callTrace.isEmpty();
                     continue;
                 }
-                StackFrame frame = FrameLine.parse(t, (int) line.number());
+                StackFrame frame = rl.frame();
                 if (frame != null && i > 0 && f.callTrace.size() < MAX_FRAMES) {
                     f.callTrace.add(frame);
                 }

@@ -12,10 +12,13 @@ public final class RustSymbols {
 
     private static final int MAX_DEPTH = 64;
     private static final int MAX_OUTPUT = 1024;
+    /** Backreferences can make a short symbol expensive: stop after this many characters read. */
+    private static final int MAX_STEPS = 20_000;
 
     private final String s;
     private int pos;
     private int depth;
+    private int steps;
     private final StringBuilder out = new StringBuilder();
 
     private RustSymbols(String s) {
@@ -42,6 +45,9 @@ public final class RustSymbols {
     }
 
     private char next() {
+        if (++steps > MAX_STEPS) {
+            throw new IllegalArgumentException("too many steps");
+        }
         if (pos >= s.length()) {
             throw new IllegalArgumentException("truncated");
         }

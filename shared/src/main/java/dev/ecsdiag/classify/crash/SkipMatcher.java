@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether a frame name matches a skip list (regular expressions found anywhere in the
- * name). Most entries are plain words, anchored words or suffixes: those are tested with string
+ * Decides whether a frame name matches any of a list of regular expressions found anywhere in
+ * the name (skip lists, stall anchors). Most entries are plain words, anchored words or suffixes: those are tested with string
  * operations, and only the few real expressions meet a regex. Answers are memoised per name
  * (bounded), because the same helper frames appear in every report.
  */

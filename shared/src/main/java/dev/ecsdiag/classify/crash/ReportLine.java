@@ -1,0 +1,28 @@
+package dev.ecsdiag.classify.crash;
+
+import dev.ecsdiag.classify.ConsoleLine;
+import dev.ecsdiag.classify.StackFrame;
+import java.util.List;
+
+/**
+ * One line of a report with what the parser asks about it more than once, worked out once: the
+ * frame it holds, whether a stack starts there, the function names it offers for titles.
+ */
+record ReportLine(ConsoleLine line, StackFrame frame, boolean stackStart, List<String> names) {
+
+    static ReportLine of(ConsoleLine line) {
+        String t = line.text();
+        StackFrame frame = FrameLine.parse(t, (int) line.number());
+        List<String> names = frame == null || !frame.reliable() ? List.of() : FrameLine.titleNames(t, frame);
+        return new ReportLine(line, frame, ReportPatterns.isStackStart(t), names);
+    }
+
+    String text() {
+        return line.text();
+    }
+
+    /** A stale frame ({@code ? foo+0x1/0x2}, powerpc {@code (unreliable)}): never used for titles. */
+    boolean questionable() {
+        return frame != null && !frame.reliable() && !line.text().contains("<EOI>");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.ecsdiag.classify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Boots and findings on the QEMU lab's real console logs (Debian's 6.1 kernel, raw serial captures
+ * with CRLF line ends; see docs/lab.md): the stage each boot reached, its kernel release and command
+ * line, how it ended, its failure, and exactly the finding kinds the manifest expects.
+ */
+class LabBootsAndFindingsTest {
+
+    private static final Set<String> OUR_KINDS = Set.of("oom-kill", "storage-io-error", "filesystem-error",
+            "filesystem-shutdown", "filesystem-read-only", "boot-failure", "unexpected-reboot");
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = LabBootsAndFindingsTest.class.getResourceAsStream("/lab/" + name)) {
+            assertThat(in).as("lab resource %s", name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static List<JsonNode> scenarios() throws IOException {
+        List<JsonNode> list = new ArrayList<>();
+        new ObjectMapper().readTree(resource("manifest.json")).get("scenarios").forEach(list::add);
+        return list;
+    }
+
+    private static Classification classify(String scenario) throws IOException {
+        return new ConsoleClassifier().classify(resource(scenario + "/console.log"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyScenarioHasTheExpectedBootAndFindings() throws IOException {
+        return scenarios().stream().map(s -> dynamicTest(s.get("name").asText(), () -> {
+            JsonNode expected = s.get("expected");
+            byte[] log = resource(s.get("console").asText());
+            Classification result = new ConsoleClassifier().classify(log);
+            boolean panicked = new String(log, StandardCharsets.ISO_8859_1).contains("Kernel panic - not syncing");
+            boolean bootFailure = expected.get("verdict").asText().equals("boot-failure");
+
+            SoftAssertions soft = new SoftAssertions();
+            soft.assertThat(result.boots()).as("boots").hasSize(1);
+            Boot boot = result.boots().get(0);
+            soft.assertThat(boot.kernelRelease()).as("release").isEqualTo(s.get("kernelRelease").asText());
+            soft.assertThat(boot.commandLine()).as("command line").isEqualTo(s.get("commandLine").asText());
+            soft.assertThat(boot.reached().id()).as("stage").isEqualTo(expected.get("stage").asText());
+            soft.assertThat(boot.startSeen()).as("start seen").isTrue();
+            soft.assertThat(boot.startLine()).as("start").isEqualTo(1);
+            soft.assertThat((long) boot.endLine()).as("end").isEqualTo(result.lines());
+            soft.assertThat(boot.endedBy()).as("ended by").isEqualTo(panicked ? "panic" : "running");
+            soft.assertThat(boot.failure() != null).as("failure %s", boot.failure()).isEqualTo(bootFailure);
+            soft.assertThat(Verdicts.bootFailed(boot)).as("boot failed").isEqualTo(bootFailure);
+            soft.assertThat(boot.milestones().get(0).stage()).as("first milestone").isEqualTo(BootStage.KERNEL);
+            soft.assertThat(boot.milestones().get(0).timestamp()).as("banner timestamp").isEqualTo(0.0);
+
+            Set<String> kinds = new TreeSet<>();
+            result.findings().stream().map(f -> f.kind().id()).filter(OUR_KINDS::contains).forEach(kinds::add);
+            Set<String> expectedKinds = new TreeSet<>();
+            expected.get("findings").forEach(k -> expectedKinds.add(k.asText()));
+            soft.assertThat(kinds).as("finding kinds").isEqualTo(expectedKinds);
+            if (bootFailure || expected.get("verdict").asText().equals("oom")) {
+                soft.assertThat(result.verdict().id()).as("verdict").isEqualTo(expected.get("verdict").asText());
+            }
+            soft.assertAll();
+        }));
+    }
+
+    @Test
+    void aHealthyBootPassesKernelInitramfsAndLoginWithTimes() throws IOException {
+        Boot boot = classify("healthy").boots().get(0);
+        assertThat(boot.milestones()).extracting(Boot.Milestone::stage)
+                .containsExactly(BootStage.KERNEL, BootStage.INITRAMFS, BootStage.LOGIN);
+        Boot.Milestone initramfs = boot.milestones().get(1);
+        assertThat(initramfs.text()).isEqualTo("Trying to unpack rootfs image as initramfs...");
+        assertThat(initramfs.timestamp()).isBetween(0.1, 30.0);
+        assertThat(boot.milestones().get(2).text()).isEqualTo("lab login: root (automatic login)");
+        assertThat(boot.milestones().get(2).timestamp()).as("user space prints no timestamp").isNull();
+    }
+
+    @Test
+    void initThatExitsIsABootFailureInTheInitramfs() throws IOException {
+        Classification c = classify("init-exit");
+        Boot boot = c.boots().get(0);
+        assertThat(boot.failure()).isEqualTo("Attempted to kill init! exitcode=0x00000100");
+        assertThat(c.findings()).filteredOn(f -> f.kind() == FindingKind.BOOT_FAILURE).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.line()).isEqualTo(boot.failureLine());
+                    assertThat(f.details()).containsEntry("rule", "kill-init").containsEntry("fatal", "true");
+                });
+        assertThat(c.verdict()).isEqualTo(Verdict.BOOT_FAILURE);
+    }
+
+    @Test
+    void noRootFilesystemStopsInTheKernel() throws IOException {
+        Classification c = classify("no-rootfs");
+        Boot boot = c.boots().get(0);
+        assertThat(boot.failure()).isEqualTo("VFS: Unable to mount root fs on unknown-block(0,0)");
+        assertThat(c.findings()).extracting(f -> f.details().get("rule"))
+                .containsExactly("root-no-filesystem", "root-unable-to-mount");
+    }
+
+    @Test
+    void theOomKillOfTailWithItsMemory() throws IOException {
+        Classification c = classify("oom");
+        assertThat(c.verdict()).isEqualTo(Verdict.OOM);
+        Finding oom = c.findings().get(0);
+        assertThat(oom.title()).isEqualTo("Out of memory: Killed process 92 (tail)");
+        assertThat(oom.details()).containsEntry("scope", "global").containsEntry("constraint", "CONSTRAINT_NONE")
+                .containsEntry("invoked-by", "tail").containsEntry("anon-rss-kb", "20224")
+                .containsEntry("shmem-rss-kb", "1344").containsEntry("report-line", "392");
+        assertThat(oom.line()).isEqualTo(488);
+    }
+
+    @Test
+    void anOomPanicIsACrashAndNoOomKill() throws IOException {
+        Classification c = classify("oom-panic");
+        assertThat(c.findings()).noneMatch(f -> f.kind() == FindingKind.OOM_KILL);
+        assertThat(c.boots().get(0).failure()).as("the panic came after the login").isNull();
+    }
+}
