@@ -73,6 +73,12 @@ public enum AdversarialInput {
      * (kernel symbols are at most 512): what a crash keeps of its call trace must be bounded.
      */
     LONG_FRAME_NAMES("", longFrameReport()),
+    /**
+     * One WARNING after another, each with a call trace of 256 short frames: every crash keeps its
+     * frames, about 200 bytes of heap for each 14-byte frame line, so what is kept per crash and the
+     * number of crashes kept must together stay within a heap.
+     */
+    FRAME_STORM("", frameStormReport()),
     /** 8000-character lines of kernel words in a fixed shuffled order: headers, frames, prefixes, brackets. */
     LONG_TOKEN_LINES(Heads.REPORT, tokenLine());
 
@@ -80,6 +86,14 @@ public enum AdversarialInput {
         StringBuilder sb = new StringBuilder("WARNING: CPU: 0 PID: 1 at kernel/foo.c:1 foo+0x1/0x2\nCall Trace:\n");
         for (int i = 0; i < 60; i++) {
             sb.append(' ').append(String.valueOf((char) ('a' + i % 26)).repeat(8000)).append("+0x1/0x2\n");
+        }
+        return sb.append("---[ end trace 0000000000000000 ]---\n").toString();
+    }
+
+    private static String frameStormReport() {
+        StringBuilder sb = new StringBuilder("WARNING: CPU: 0 PID: 1 at kernel/foo.c:1 foo+0x1/0x2\nCall Trace:\n");
+        for (int i = 0; i < 256; i++) {
+            sb.append(" f").append(i).append("+0x1/0x2\n");
         }
         return sb.append("---[ end trace 0000000000000000 ]---\n").toString();
     }

@@ -36,11 +36,11 @@ class StreamingMemoryTest {
      * Hostile logs that try to make the classifier keep what it reads: eight reports open at once
      * (caller ids), each fed 8 KB lines of bytes that are not UTF-8 (U+FFFD, two bytes per char in a
      * Java string); a storm of crashes whose first and last lines are 8 KB of such bytes; crashes
-     * whose frames have 8000-character names. Each is 64 MB, generated while read, in this test
+     * whose frames have 8000-character names; crashes of 256 short frames each, one after another. Each is 64 MB, generated while read, in this test
      * JVM's 96 MB heap: what is kept must be bounded in bytes, not only in lines or crashes.
      */
     @ParameterizedTest
-    @EnumSource(value = AdversarialInput.class, names = {"OPEN_REPORTS_HOARD", "CRASH_STORM_LONG_LINES", "LONG_FRAME_NAMES"})
+    @EnumSource(value = AdversarialInput.class, names = {"OPEN_REPORTS_HOARD", "CRASH_STORM_LONG_LINES", "LONG_FRAME_NAMES", "FRAME_STORM"})
     void hostileLogsDoNotMakeItHoardMemory(AdversarialInput kind) throws IOException {
         Classification c;
         try (InputStream in = kind.stream(64L << 20)) {
