@@ -106,9 +106,20 @@ public final class ReportParser {
         int start = (int) lines.get(0).number();
         ConsoleLine last = own.get(lastIndex(own)).line();
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
-                titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
-                facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
-                panicked || facts.panicked, 0, header, last.text(), signature(type, titled.title));
+                titled.guiltyFrame, start, (int) last.number(), facts.callTrace, bounded(facts.rip), facts.registers,
+                facts.cpu, facts.pid, facts.command, bounded(facts.taint), bounded(facts.release), bounded(facts.hardware),
+                panicked || facts.panicked, 0, bounded(header), bounded(last.text()), signature(type, titled.title));
+    }
+
+    /**
+     * Longest text a crash keeps from one line. The kernel prints at most 1024 bytes per record
+     * (LOG_LINE_MAX); console lines can be 8 KB of bytes that each decode to U+FFFD (16 KB of heap),
+     * and a log can hold thousands of crashes, so what a crash keeps must not grow with its lines.
+     */
+    static final int MAX_KEPT_CHARS = 1024;
+
+    private static String bounded(String s) {
+        return s == null || s.length() <= MAX_KEPT_CHARS ? s : s.substring(0, MAX_KEPT_CHARS);
     }
 
     /** {@link ReportExtent#lastIndex} with the frames already parsed. */
