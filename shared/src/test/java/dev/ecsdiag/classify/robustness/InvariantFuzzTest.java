@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Decsdiag.robustness.timeout=S} is the hang bound per input (default 10 s, generous: a
  * healthy classifier needs milliseconds).
  */
-class ClassifierRobustnessTest {
+class InvariantFuzzTest {
 
     private static final double SCALE = Double.parseDouble(System.getProperty("ecsdiag.robustness.scale", "1"));
     private static final long SEED = Long.getLong("ecsdiag.robustness.seed", 20251125L);
