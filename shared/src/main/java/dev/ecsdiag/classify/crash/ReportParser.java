@@ -101,10 +101,12 @@ public final class ReportParser {
         String header = lines.get(0).text();
         Titled titled = title(group, header, usable);
         List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
-        Facts facts = Facts.read(own);
+        int lastIndex = lastIndex(own);
+        // facts (frames above all) only from the report's own lines, so they lie within startLine..endLine
+        Facts facts = Facts.read(own.subList(0, lastIndex + 1));
         String type = CrashTypes.of(titled.title);
         int start = (int) lines.get(0).number();
-        ConsoleLine last = own.get(lastIndex(own)).line();
+        ConsoleLine last = own.get(lastIndex).line();
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
                 titled.guiltyFrame, start, (int) last.number(), facts.callTrace, bounded(facts.rip), facts.registers,
                 facts.cpu, facts.pid, facts.command, bounded(facts.taint), bounded(facts.release), bounded(facts.hardware),
