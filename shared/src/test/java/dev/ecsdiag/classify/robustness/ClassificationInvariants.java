@@ -20,8 +20,9 @@ import java.util.Set;
  */
 final class ClassificationInvariants {
 
-    static final Set<FindingKind> STORAGE = EnumSet.of(FindingKind.STORAGE_IO_ERROR, FindingKind.FILESYSTEM_SHUTDOWN,
-            FindingKind.FILESYSTEM_READ_ONLY);
+    /** The kinds that make a storage-failure verdict, as the README states them (restated, not taken from Verdicts). */
+    static final Set<FindingKind> STORAGE = EnumSet.of(FindingKind.STORAGE_IO_ERROR, FindingKind.FILESYSTEM_ERROR,
+            FindingKind.FILESYSTEM_SHUTDOWN, FindingKind.FILESYSTEM_READ_ONLY);
 
     private ClassificationInvariants() {
     }
