@@ -91,7 +91,9 @@ public final class AdversarialBench {
     /** In the child JVM: warm up, then time the kind at every size and print a RESULT line each. */
     static void runKind(AdversarialInput kind, int base) throws IOException {
         ConsoleClassifier classifier = new ConsoleClassifier();
-        classifier.classify(new SyntheticConsoleLog(3).stream(8L << 20));
+        for (int i = 0; i < 4; i++) {
+            classifier.classify(new SyntheticConsoleLog(3 + i).stream(16L << 20)); // the JIT settles after ~100 MB
+        }
         byte[] warm = kind.bytes(base);
         for (int i = 0; i < 5; i++) {
             classifier.classify(warm);

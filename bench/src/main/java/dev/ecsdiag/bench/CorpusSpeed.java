@@ -113,7 +113,7 @@ public final class CorpusSpeed {
     /** {@code corpus [--corpus DIR] [--warmup N] [--passes N]} */
     public static void main(String[] args) {
         Path dir = CorpusLogs.defaultDir();
-        int warmup = 10;
+        int warmup = 60; // 100 MB: the JIT is still speeding up after 20 MB
         int passes = 20;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {

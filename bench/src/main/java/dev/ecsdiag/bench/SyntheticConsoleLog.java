@@ -60,9 +60,9 @@ public final class SyntheticConsoleLog {
         startBoot();
     }
 
-    /** A crash every 256 KB on average, a reboot every 16 MB. */
+    /** A crash every 256 KB on average, a reboot every 256 KB on average (4 boots per MB, one per line style). */
     public SyntheticConsoleLog(long seed) {
-        this(seed, 256 * 1024, 16L << 20);
+        this(seed, 256 * 1024, 256 * 1024);
     }
 
     public long crashesInjected() {
@@ -162,7 +162,8 @@ public final class SyntheticConsoleLog {
         inBoot = true;
         bootStep = 0;
         clock = 0;
-        style = Style.values()[random.nextInt(Style.values().length)];
+        // boots take the styles in turn, so logs of any size (past a few boots) hold the same mix
+        style = Style.values()[(boots - 1) % Style.values().length];
         eol = random.nextInt(3) == 0 ? "\r\n" : "\n";
         bootEndsAt = produced + bytesPerBoot / 2 + random.nextLong(bytesPerBoot);
     }
