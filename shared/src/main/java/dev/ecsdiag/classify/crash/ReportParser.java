@@ -99,7 +99,7 @@ public final class ReportParser {
             }
         }
         String header = lines.get(0).text();
-        Titled titled = title(group, header, usable);
+        Titled titled = title(group, ReportPatterns.window(header, header.indexOf(group.header())), usable);
         List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
         int lastIndex = lastIndex(own);
         // facts (frames above all) only from the report's own lines, so they lie within startLine..endLine
@@ -174,20 +174,45 @@ public final class ReportParser {
         // No row applies: keep the header line itself from the keyword on.
         int at = Math.max(0, header.indexOf(group.header()));
         String title = TitleCanon.canonical(header.substring(at));
+        String guilty = guiltyOf(title);
         return new Titled(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
-                guiltyOf(title));
+                guilty != null ? guilty : bestEffortFrame(null, lines));
     }
 
+    /** Keyword occurrences tried per header line: real lines hold one, garbage lines may hold hundreds. */
+    private static final int MAX_OCCURRENCES = 4;
+
+    /**
+     * Rows whose title matches the header, earliest first (then in table order). Every row's title
+     * starts with its group's keyword, so it is tried where the keyword occurs ({@code lookingAt}),
+     * not at every position: a line full of keywords costs a few tries, not a scan per keyword.
+     */
     private static List<Candidate> candidates(OopsGroup group, String header) {
+        int[] at = new int[MAX_OCCURRENCES];
+        int count = 0;
+        for (int o = header.indexOf(group.header()); o >= 0 && count < MAX_OCCURRENCES;
+                o = header.indexOf(group.header(), o + 1)) {
+            at[count++] = o;
+        }
         List<Candidate> candidates = new ArrayList<>();
         List<OopsFormat> formats = group.formats();
         for (int i = 0; i < formats.size(); i++) {
-            if (!header.contains(LITERALS.get(formats.get(i)))) {
+            OopsFormat format = formats.get(i);
+            String literal = LITERALS.get(format);
+            if (!header.contains(literal)) {
                 continue; // the row's literal start is not even there
             }
-            Matcher m = formats.get(i).title().matcher(header);
-            if (m.find()) {
-                candidates.add(new Candidate(m.start(), i, formats.get(i), m));
+            Matcher m = format.title().matcher(header);
+            if (literal.startsWith(group.header())) {
+                for (int k = 0; k < count; k++) {
+                    m.region(at[k], header.length());
+                    if (m.lookingAt()) {
+                        candidates.add(new Candidate(at[k], i, format, m));
+                        break;
+                    }
+                }
+            } else if (m.find()) {
+                candidates.add(new Candidate(m.start(), i, format, m));
             }
         }
         candidates.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
@@ -214,7 +239,7 @@ public final class ReportParser {
         for (Pattern detail : format.details()) {
             boolean found = false;
             for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
-                Matcher m = detail.matcher(lines.get(i).text());
+                Matcher m = detail.matcher(ReportPatterns.window(lines.get(i).text(), 0));
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
                         groups.add(m.group(g));
@@ -280,7 +305,53 @@ public final class ReportParser {
             reason = corruption(title, format, lines);
         }
         String guilty = canonical.isEmpty() || CORRUPTED.equals(canonical.get(0)) ? guiltyOf(title) : canonical.get(0);
+        if (guilty == null) {
+            guilty = bestEffortFrame(format.stack(), lines);
+        }
         return new Titled(title, List.copyOf(alts), reason, guilty);
+    }
+
+    private static final Part RIP_PART = new Part(ReportPatterns.RIP);
+    private static final Part TRACE_PART = new Part(ReportPatterns.CALL_TRACE);
+    private static final Map<List<String>, SkipMatcher> BEST_EFFORT_SKIPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The guilty frame when the title names none ({@code kernel panic: X}) or its row's stack walk
+     * found none ({@code ... in corrupted}): the faulting RIP or the call trace, read with the row's
+     * skip list and extractor. Titles stay as syzkaller makes them (they group crashes); this only
+     * tells people where to look.
+     */
+    private static String bestEffortFrame(StackSpec rowSpec, List<ReportLine> lines) {
+        List<String> skip = rowSpec == null ? List.of() : rowSpec.skip();
+        FrameExtractor extractor = rowSpec == null ? FrameExtractor.FIRST : rowSpec.extractor();
+        SkipMatcher matcher = BEST_EFFORT_SKIPS.computeIfAbsent(skip, k -> {
+            List<String> all = new ArrayList<>(ReportPatterns.SKIP);
+            all.addAll(k);
+            return new SkipMatcher(all);
+        });
+        // The faulting RIP names the culprit when it comes first; printed after the call trace it is
+        // an exception inside the trace (a page fault while panicking) and the trace comes first.
+        int rip = -1;
+        int trace = -1;
+        for (int i = 0; i < lines.size() && (rip < 0 || trace < 0); i++) {
+            String t = lines.get(i).text();
+            if (trace < 0 && lines.get(i).stackStart() && ReportPatterns.CALL_TRACE.matcher(t).find()) {
+                trace = i;
+            }
+            if (rip < 0 && t.contains("IP") && ReportPatterns.RIP.matcher(t).find()) {
+                rip = i;
+            }
+        }
+        List<List<Part>> orders = rip >= 0 && (trace < 0 || rip < trace)
+                ? List.of(List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(TRACE_PART, Part.STACK), List.of(RIP_PART))
+                : List.of(List.of(TRACE_PART, Part.STACK), List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(RIP_PART));
+        for (List<Part> parts : orders) {
+            Extraction e = extract(matcher, extractor, parts, lines);
+            if (e.ok && !e.frames.isEmpty() && !CORRUPTED.equals(e.frames.get(0).canonical())) {
+                return e.frames.get(0).canonical();
+            }
+        }
+        return null;
     }
 
     /** The function named at the end of a "KIND in FUNCTION" title; null if there is none. */
@@ -331,7 +402,11 @@ public final class ReportParser {
      * following part matches. Each stack part closes the frames gathered so far into one key frame.
      */
     private static Extraction extract(StackSpec spec, List<Part> parts, List<ReportLine> lines) {
-        SkipMatcher skip = SKIPS.get(spec);
+        return extract(SKIPS.get(spec), spec.extractor(), parts, lines);
+    }
+
+    private static Extraction extract(SkipMatcher skip, FrameExtractor extractor, List<Part> parts,
+            List<ReportLine> lines) {
         List<KeyFrame> results = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         boolean ok = true;
@@ -340,7 +415,7 @@ public final class ReportParser {
         int n = lines.size();
         for (int pi = 0; ; pi++) {
             if (pi == parts.size() || parts.get(pi).isStack() && stacks > 0) {
-                KeyFrame key = pick(spec.extractor(), raw);
+                KeyFrame key = pick(extractor, raw);
                 if (key == null) {
                     key = new KeyFrame(CORRUPTED, CORRUPTED);
                     ok = false;
@@ -505,8 +580,7 @@ public final class ReportParser {
         String hardware;
         boolean panicked;
 
-        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: ?([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
-        private static final Pattern REGISTER_LINE = Pattern.compile("^\\s*([A-Z][A-Z0-9]{1,4}|x[0-9]{1,2}|sp|lr|pstate): ?[0-9a-f]");
+        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: {0,2}([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern CPU_LINE = Pattern.compile(
                 "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
         private static final int MAX_FRAMES = 256;
@@ -596,10 +670,8 @@ public final class ReportParser {
             if (i < t.length() && t.charAt(i) == ' ') {
                 i++;
             }
-            if (i + 2 >= t.length() || t.charAt(i) != ':' || t.charAt(i + 1) != ' ') {
-                return false;
-            }
-            return REGISTER_LINE.matcher(t).find();
+            return i + 2 < t.length() && t.charAt(i) == ':' && t.charAt(i + 1) == ' '
+                    && Character.isLetter(t.charAt(start));
         }
 
         private static Integer parseInt(String s) {
