@@ -91,7 +91,8 @@ public final class BootAnalyzer implements LineAnalyzer {
                     : rule.effect() == BootRule.Effect.FAILURE ? failure != null : stage != null) {
                 continue;
             }
-            if (rule.inBootLoader() && !current.inBootLoader()) {
+            if (rule.inBootLoader() && !current.inBootLoader()
+                    || rule.outsideInitramfs() && current.reached == BootStage.INITRAMFS) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(text);
@@ -320,7 +321,7 @@ public final class BootAnalyzer implements LineAnalyzer {
             details.put("rule", rule.id());
             details.put("fatal", Boolean.toString(rule.fatal()));
             if (!rule.fatal()) {
-                details.put("recovered", Boolean.toString(owner.loginLine > line && !owner.fatalSeen));
+                details.put("recovered", Boolean.toString(owner.loginLine > 0 && !owner.fatalSeen));
             }
             if (count > 1) {
                 details.put("count", Long.toString(count));
@@ -429,13 +430,14 @@ public final class BootAnalyzer implements LineAnalyzer {
 
         /**
          * The failure that explains the boot: the first fatal one; else the first non-fatal one when
-         * no login followed it; else a panic that came before user space did (for a boot whose start was seen).
+         * the boot never reached a working user space; else a panic that came before user space did
+         * (for a boot whose start was seen).
          */
         void decideFailure() {
             if (failure != null) {
                 return;
             }
-            if (softFailure != null && loginLine < softFailureLine) {
+            if (softFailure != null && loginLine == 0) {
                 failure = softFailure;
                 failureLine = softFailureLine;
             } else if (panicked && startSeen && loginLine == 0) {

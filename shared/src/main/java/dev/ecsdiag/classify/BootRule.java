@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param fatal    for {@link Effect#FAILURE} rows: the boot cannot recover from it (a panic, emergency
  *                 mode); a non-fatal failure counts only if the boot never reaches a login afterwards
  * @param inBootLoader the row applies only while the boot loader runs (before the kernel's banner)
+ * @param outsideInitramfs the row does not apply while the boot is in its initramfs (systemd inside a
+ *                 dracut initramfs reaches targets too, before the real root is even found)
  */
 record BootRule(String id, Effect effect, String needle, Pattern pattern, boolean anchored, BootStage stage,
-                boolean fatal, boolean inBootLoader) {
+                boolean fatal, boolean inBootLoader, boolean outsideInitramfs) {
 
     enum Effect {
         /** {@code Linux version ...}: the kernel starts (a new boot if this boot already had one). */
@@ -40,30 +42,34 @@ record BootRule(String id, Effect effect, String needle, Pattern pattern, boolea
     }
 
     static BootRule stage(String id, BootStage stage, String needle, String regex) {
-        return new BootRule(id, Effect.STAGE, needle, Pattern.compile(regex), false, stage, false, false);
+        return new BootRule(id, Effect.STAGE, needle, Pattern.compile(regex), false, stage, false, false, false);
     }
 
     static BootRule prompt(String id, BootStage stage, String regex) {
-        return new BootRule(id, Effect.STAGE, null, Pattern.compile(regex), true, stage, false, false);
+        return new BootRule(id, Effect.STAGE, null, Pattern.compile(regex), true, stage, false, false, false);
     }
 
     static BootRule fatal(String id, String needle, String regex) {
-        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, true, false);
+        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, true, false, false);
     }
 
     static BootRule soft(String id, String needle, String regex) {
-        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, false, false);
+        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, false, false, false);
     }
 
     static BootRule of(String id, Effect effect, String needle, String regex) {
-        return new BootRule(id, effect, needle, Pattern.compile(regex), false, null, false, false);
+        return new BootRule(id, effect, needle, Pattern.compile(regex), false, null, false, false, false);
     }
 
     BootRule anchoredAtStart() {
-        return new BootRule(id, effect, needle, pattern, true, stage, fatal, inBootLoader);
+        return new BootRule(id, effect, needle, pattern, true, stage, fatal, inBootLoader, outsideInitramfs);
     }
 
     BootRule onlyInBootLoader() {
-        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, true);
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, true, outsideInitramfs);
+    }
+
+    BootRule onlyOutsideInitramfs() {
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, true);
     }
 }

@@ -25,12 +25,12 @@ import java.util.List;
  * rows come before general ones (emergency mode's {@code Welcome to emergency mode!} before
  * systemd's {@code Welcome to ...!}).
  *
- * <p>Two choices differ from a naive reading: {@code Reached target} marks a working user space only
- * for the targets that mean it ({@code Multi-User System}, {@code Graphical Interface},
- * {@code Login Prompts}, ...), because systemd inside a dracut initramfs also reaches
- * {@code Basic System} just before a {@code dracut-initqueue timeout}; and systemd's own greeting
- * {@code Welcome to Debian GNU/Linux 12 (bookworm)!} marks INIT (PID 1 has just started), while other
- * {@code Welcome to} lines (a motd, an {@code /etc/issue}) are shown at a login and mark LOGIN.
+ * <p>As agreed for the project, systemd's greeting ({@code Welcome to Debian GNU/Linux 12 (bookworm)!})
+ * and its {@code Reached target ...} lines mark a working user space (LOGIN), with the exceptions
+ * that keep this honest: the initramfs' own greeting ({@code ... (Initramfs)!}) and targets
+ * ({@code Initrd ...}, and any target while the boot is still in its initramfs, since systemd inside
+ * a dracut initramfs reaches {@code Basic System} just before a {@code dracut-initqueue timeout}),
+ * emergency and rescue mode (failures), and the shutdown targets.
  */
 final class BootRules {
 
@@ -127,7 +127,6 @@ final class BootRules {
             stage("switch-root", ROOT_MOUNTED, "Switching root", "Switching root\\."),
             stage("ext-mounted", ROOT_MOUNTED, "mounted filesystem", "EXT[234]-fs \\([^)]{1,64}\\): mounted filesystem"),
             stage("xfs-mounted", ROOT_MOUNTED, "Ending clean mount", "XFS \\([^)]{1,64}\\): Ending clean mount"),
-            stage("systemd-welcome", INIT, "Welcome to ", "Welcome to (?!GRUB!).{1,160}!\\s*$"),
             stage("sysvinit", INIT, "INIT: version ", "INIT: version \\d"),
             stage("login-target", LOGIN, "Reached target ",
                     "Reached target (?:multi-user\\.target|Multi-User System|graphical\\.target|Graphical Interface"
@@ -135,7 +134,13 @@ final class BootRules {
             stage("getty-started", LOGIN, "Getty on ", "Started (?:serial-getty@\\S{1,40} - )?(?:Serial )?Getty on "),
             stage("startup-finished", LOGIN, "Startup finished in ", "Startup finished in "),
             stage("cloud-init-finished", LOGIN, "Cloud-init v. ", "Cloud-init v\\. \\S{1,40} finished at"),
-            stage("welcome-login", LOGIN, "Welcome to ", "Welcome to (?!GRUB!)"),
+            // systemd's greeting in the real root, a motd, an /etc/issue
+            stage("welcome", LOGIN, "Welcome to ", "Welcome to (?!GRUB!)"),
+            // any other target of the real root's systemd (not the initramfs', not a shutdown's)
+            stage("reached-target", LOGIN, "Reached target ", "Reached target (?!(?:initrd|Initrd|Switch Root|switch-root"
+                    + "|emergency|Emergency|rescue|Rescue|reboot|Reboot|System Reboot|shutdown|Shutdown|poweroff|Power-Off"
+                    + "|System Power Off|final|Final Step|umount|Unmount|halt|System Halt|kexec|Late Shutdown))")
+                    .onlyOutsideInitramfs(),
             stage("busybox-console", LOGIN, "Please press Enter to activate this console", "Please press Enter to activate this console"),
             stage("busybox-shell", LOGIN, "built-in shell (", "BusyBox v\\S{1,40} .{0,120}built-in shell \\("),
             stage("login-prompt", LOGIN, " login:", "[\\w.-]{1,64} login:").anchoredAtStart(),

@@ -55,8 +55,8 @@ class BootAnalyzerTest {
         assertThat(boot.startLine()).isEqualTo(1);
         assertThat(boot.endLine()).isEqualTo(DEBIAN_BOOT.split("\n", -1).length);
         assertThat(boot.milestones()).extracting(Boot.Milestone::stage).containsExactly(BootStage.KERNEL,
-                BootStage.INITRAMFS, BootStage.ROOT_MOUNTED, BootStage.INIT, BootStage.LOGIN);
-        assertThat(boot.milestones()).extracting(Boot.Milestone::line).containsExactly(1, 3, 8, 10, 12);
+                BootStage.INITRAMFS, BootStage.ROOT_MOUNTED, BootStage.LOGIN);
+        assertThat(boot.milestones()).extracting(Boot.Milestone::line).containsExactly(1, 3, 8, 10);
         assertThat(boot.milestones().get(1).timestamp()).isEqualTo(0.412345);
         assertThat(boot.milestones().get(3).timestamp()).isNull();
         assertThat(boot.milestones().get(3).text()).isEqualTo("Welcome to Debian GNU/Linux 12 (bookworm)!");
@@ -166,12 +166,43 @@ class BootAnalyzerTest {
         BootAnalyzer analyzer = analyze(log, raw);
         Boot boot = analyzer.boots().get(0);
         assertThat(boot.failure()).isEqualTo("Reached target emergency.target - Emergency Mode.");
-        assertThat(boot.reached()).as("the maintenance shell is not a working user space").isEqualTo(BootStage.INIT);
+        assertThat(boot.reached()).as("systemd's greeting came first").isEqualTo(BootStage.LOGIN);
+        assertThat(boot.milestones().get(boot.milestones().size() - 1).text())
+                .as("the maintenance shell's prompt marks nothing").isEqualTo("Welcome to Debian GNU/Linux 12 (bookworm)!");
         assertThat(Verdicts.bootFailed(boot)).isTrue();
         List<Finding> findings = analyzer.findings();
         assertThat(findings).extracting(f -> f.details().get("rule")).containsExactly("device-timeout",
                 "emergency-target", "emergency-you-are", "emergency-password");
         assertThat(findings.get(0).details()).containsEntry("fatal", "false").containsEntry("recovered", "false");
+    }
+
+    @ParameterizedTest(name = "raw={0}")
+    @ValueSource(booleans = {false, true})
+    void systemdTargetsInsideTheInitramfsAreNotAWorkingUserSpace(boolean raw) {
+        String log = BANNER + """
+                [    1.100000] Trying to unpack rootfs image as initramfs...
+                Welcome to Red Hat Enterprise Linux 8.9 (Ootpa) dracut-049-228.git20230802.el8 (Initramfs)!
+                [  OK  ] Reached target Basic System.
+                [  OK  ] Reached target Initrd Root Device.
+                [  OK  ] Reached target Initrd Root File System.
+                [  OK  ] Reached target Initrd File Systems.
+                [  OK  ] Reached target Switch Root.""";
+        Boot boot = onlyBoot(log, raw);
+        assertThat(boot.reached()).isEqualTo(BootStage.ROOT_MOUNTED);
+        assertThat(Verdicts.bootFailed(boot)).isTrue();
+        Boot up = onlyBoot(log + "\nWelcome to Red Hat Enterprise Linux 8.9 (Ootpa)!", raw);
+        assertThat(up.reached()).isEqualTo(BootStage.LOGIN);
+        Boot target = onlyBoot(log + "\n[  OK  ] Reached target Local File Systems.", raw);
+        assertThat(target.reached()).as("a real-root target").isEqualTo(BootStage.LOGIN);
+    }
+
+    @ParameterizedTest(name = "raw={0}")
+    @ValueSource(booleans = {false, true})
+    void shutdownTargetsAreNoLogin(boolean raw) {
+        Boot boot = onlyBoot(BANNER + "[  OK  ] Reached target shutdown.target - System Shutdown.\n"
+                + "[  OK  ] Reached target final.target - Late Shutdown Services.\n"
+                + "[  OK  ] Reached target System Reboot.", raw);
+        assertThat(boot.reached()).isEqualTo(BootStage.KERNEL);
     }
 
     @ParameterizedTest(name = "raw={0}")

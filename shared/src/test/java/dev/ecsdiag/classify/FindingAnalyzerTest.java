@@ -108,6 +108,29 @@ class FindingAnalyzerTest {
 
     @ParameterizedTest(name = "raw={0}")
     @ValueSource(booleans = {false, true})
+    void oldKernelsMemoryCgroupKillIsMemcgScoped(boolean raw) {
+        String log = """
+                [ 5000.100000] java invoked oom-killer: gfp_mask=0x24000c0(GFP_KERNEL), nodemask=0, order=0, oom_score_adj=0
+                [ 5000.200000] Task in /docker/3f2a killed as a result of limit of /docker/3f2a
+                [ 5000.300000] Memory cgroup out of memory: Kill process 2718 (java) score 1000 or sacrifice child
+                [ 5000.300100] Killed process 2718 (java) total-vm:4123456kB, anon-rss:1048576kB, file-rss:0kB, shmem-rss:0kB""";
+        Finding f = findings(log, raw).get(0);
+        assertThat(f.title()).isEqualTo("Memory cgroup out of memory: Killed process 2718 (java)");
+        assertThat(f.details()).containsEntry("scope", "memcg").containsEntry("score", "1000")
+                .containsEntry("invoker-nodemask", "0");
+    }
+
+    @ParameterizedTest(name = "raw={0}")
+    @ValueSource(booleans = {false, true})
+    void oomKillAllocatingTaskKeepsItsHeader(boolean raw) {
+        String log = "[  77.0] Out of memory (oom_kill_allocating_task): Killed process 4242 (stress-ng) total-vm:1000kB, anon-rss:900kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0";
+        Finding f = findings(log, raw).get(0);
+        assertThat(f.title()).isEqualTo("Out of memory (oom_kill_allocating_task): Killed process 4242 (stress-ng)");
+        assertThat(f.details()).containsEntry("scope", "global").containsEntry("process", "stress-ng");
+    }
+
+    @ParameterizedTest(name = "raw={0}")
+    @ValueSource(booleans = {false, true})
     void quietKernelsPrintOnlyTheKill(boolean raw) {
         String log = "[  300.1] Out of memory: Killed process 812 ((sd-pam)) total-vm:1000kB, anon-rss:900kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:40kB oom_score_adj:0";
         Finding f = findings(log, raw).get(0);
