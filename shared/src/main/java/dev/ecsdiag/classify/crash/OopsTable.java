@@ -246,7 +246,8 @@ public final class OopsTable {
                             "WARNING: See https.* for mitigation options.",
                             "WARNING: kernel not compiled with CPU_SRSO",
                             "EXT4-[Ff][Ss](?: \\(.*\\))?:",
-                            "(?i)warning: .* uses (deprecated v2 capabilities|wireless extensions)",
+                            // "warning: `prog' uses deprecated v2 capabilities ...", "... uses wireless extensions ..."
+                            "(?i)uses (?:deprecated v2 capabilities|wireless extensions)",
                             "XFS \\(\\w+\\): WARNING"),
                     row("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check|at)")
                             .as("WARNING: ODEBUG bug in {f}")

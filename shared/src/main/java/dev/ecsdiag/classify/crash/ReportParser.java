@@ -338,7 +338,7 @@ public final class ReportParser {
             if (trace < 0 && lines.get(i).stackStart() && ReportPatterns.CALL_TRACE.matcher(t).find()) {
                 trace = i;
             }
-            if (rip < 0 && t.contains("IP") && ReportPatterns.RIP.matcher(t).find()) {
+            if (rip < 0 && t.contains("IP") && ReportPatterns.RIP.matcher(ReportPatterns.window(t, 0)).find()) {
                 rip = i;
             }
         }
@@ -440,7 +440,7 @@ public final class ReportParser {
                         break;
                     }
                     if (pi != parts.size() - 1 && !parts.get(pi + 1).isStack()) {
-                        Matcher m = parts.get(pi + 1).pattern().matcher(ln);
+                        Matcher m = parts.get(pi + 1).pattern().matcher(ReportPatterns.window(ln, 0));
                         if (m.find()) {
                             addGroups(raw, m, skip);
                             pi++;
@@ -458,7 +458,7 @@ public final class ReportParser {
                         ok = false;
                         break;
                     }
-                    Matcher m = part.pattern().matcher(ln);
+                    Matcher m = part.pattern().matcher(ReportPatterns.window(ln, 0));
                     if (m.find()) {
                         addGroups(raw, m, skip);
                         break;
@@ -612,7 +612,7 @@ public final class ReportParser {
                 if (f.rip == null && isRipLine(t)) {
                     f.rip = t.trim();
                 }
-                if (f.registers.size() < MAX_REGISTERS && isRegisterLine(t) && !t.contains("Comm: ")) {
+                if (f.registers.size() < MAX_REGISTERS && t.length() < 256 && isRegisterLine(t) && !t.contains("Comm: ")) {
                     Matcher m = REGISTER.matcher(t);
                     while (m.find() && f.registers.size() < MAX_REGISTERS) {
                         f.registers.putIfAbsent(m.group(1), m.group(2));
