@@ -43,15 +43,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
     /** Reports open at once (one per printk context). */
     static final int MAX_OPEN = 8;
     /** Crashes kept per log; more are counted only. */
-    static final int MAX_CRASHES = 10_000;
-    /**
-     * Frames kept over all the crashes of a log (each costs ~200 bytes of heap for a ~14-byte line).
-     * Past it, a crash keeps its {@link #FRAMES_PAST_BUDGET} innermost frames (its title and guilty
-     * frame are already decided): without it, 10,000 crashes of 256 frames each, a 30 MB log, need
-     * 500 MB.
-     */
-    static final int MAX_FRAMES_KEPT = 100_000;
-    static final int FRAMES_PAST_BUDGET = 8;
+    static final int MAX_CRASHES = 2000;
 
     private static final HeaderScanner SCANNER = new HeaderScanner(OopsTable.GROUPS);
     /** Messages that come with a stack of their own; in a context-less console they end the report. */
@@ -69,7 +61,6 @@ public final class CrashAnalyzer implements LineAnalyzer {
     private final List<OpenReport> open = new ArrayList<>();
     private final List<Crash> crashes = new ArrayList<>();
     private long droppedCrashes;
-    private long framesKept;
     /** Index in {@link #crashes} of the last crash of the current boot; -1 when none yet. */
     private int lastCrashInBoot = -1;
 
@@ -261,7 +252,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
                     (int) h.number(), List.of(), null, null, null, null, null, null, null, null, r.panicked, 0,
                     h.text(), h.text(), "");
         }
-        crashes.add(withinFrameBudget(crash));
+        crashes.add(crash);
         lastCrashInBoot = crashes.size() - 1;
     }
 
@@ -292,19 +283,6 @@ public final class CrashAnalyzer implements LineAnalyzer {
     /** Crashes beyond {@link #MAX_CRASHES} that were counted but not kept. */
     public long droppedCrashes() {
         return droppedCrashes;
-    }
-
-    private Crash withinFrameBudget(Crash c) {
-        List<dev.ecsdiag.classify.StackFrame> trace = c.callTrace();
-        if (framesKept + trace.size() > MAX_FRAMES_KEPT && trace.size() > FRAMES_PAST_BUDGET) {
-            trace = trace.subList(0, FRAMES_PAST_BUDGET);
-            c = new Crash(c.title(), c.altTitles(), c.type(), c.corrupted(), c.corruptedReason(), c.guiltyFrame(),
-                    c.startLine(), c.endLine(), trace, c.rip(), c.registers(), c.cpu(), c.pid(), c.command(),
-                    c.taint(), c.kernelRelease(), c.hardware(), c.panicked(), c.boot(), c.firstLine(), c.lastLine(),
-                    c.signature());
-        }
-        framesKept += trace.size();
-        return c;
     }
 
     private static Crash withBootAndPanic(Crash c, int boot, boolean panicked) {

@@ -583,7 +583,7 @@ public final class ReportParser {
         private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: {0,2}([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern CPU_LINE = Pattern.compile(
                 "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
-        private static final int MAX_FRAMES = 256;
+        private static final int MAX_FRAMES = 64; // innermost first: enough to read, bounded for 2000 crashes
         private static final int MAX_REGISTERS = 64;
 
         static Facts read(List<ReportLine> lines) {

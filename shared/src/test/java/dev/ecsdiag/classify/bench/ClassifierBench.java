@@ -33,9 +33,10 @@ public final class ClassifierBench {
     public static void main(String[] args) throws IOException {
         boolean quick = Arrays.asList(args).contains("--quick");
         Path corpus = args.length > 0 && !args[0].startsWith("--") ? Paths.get(args[0])
-                : Paths.get("..", "shared", "corpus", "syzkaller-linux-report");
+                : dev.ecsdiag.testing.SharedMaterial.sharedDir().resolve("corpus").resolve("syzkaller-linux-report");
         if (!Files.isDirectory(corpus)) {
-            corpus = Paths.get("/work/shared/corpus/syzkaller-linux-report");
+            System.err.println("no corpus at " + corpus + " (pass its folder as the first argument)");
+            System.exit(2);
         }
         List<byte[]> logs = load(corpus);
         long total = logs.stream().mapToLong(b -> b.length).sum();
