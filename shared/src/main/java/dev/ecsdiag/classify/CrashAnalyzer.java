@@ -34,6 +34,12 @@ public final class CrashAnalyzer implements LineAnalyzer {
      * corpus), the cap bounds memory and time on endless reports.
      */
     static final int MAX_REPORT_LINES = 500;
+    /**
+     * Characters kept per report. Lines are cut at 8 KB of bytes, but a malformed byte decodes to
+     * U+FFFD (two bytes in a Java string): without a budget in characters, 8 open reports of 500
+     * such lines would hold 64 MB. With it, all open reports together hold at most 8 MB.
+     */
+    static final int MAX_REPORT_CHARS = 512 * 1024;
     /** Reports open at once (one per printk context). */
     static final int MAX_OPEN = 8;
     /** Crashes kept per log; more are counted only. */
@@ -64,6 +70,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
         final List<ConsoleLine> lines = new ArrayList<>();
         final int minLines;
         int textLines;
+        long chars;
         int quiet;
         /** Lines that belong to this report's extent; -1 while all do. */
         int cut = -1;
@@ -76,6 +83,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
             this.context = context;
             this.minLines = header.text().contains("BUG: KMSAN:") ? 16 : 22;
             lines.add(header);
+            chars = header.text().length();
             textLines = 1;
         }
 
@@ -205,8 +213,9 @@ public final class CrashAnalyzer implements LineAnalyzer {
             r.skipText = true;
             return;
         }
-        if (r.lines.size() < MAX_REPORT_LINES) {
+        if (r.lines.size() < MAX_REPORT_LINES && r.chars < MAX_REPORT_CHARS) {
             r.lines.add(line);
+            r.chars += text.length();
         }
         r.quiet = ReportExtent.isReportish(text) ? 0 : r.quiet + 1;
     }

@@ -101,14 +101,27 @@ public final class ReportParser {
         String header = lines.get(0).text();
         Titled titled = title(group, ReportPatterns.window(header, header.indexOf(group.header())), usable);
         List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
-        Facts facts = Facts.read(own);
+        int lastIndex = lastIndex(own);
+        // facts (frames above all) only from the report's own lines, so they lie within startLine..endLine
+        Facts facts = Facts.read(own.subList(0, lastIndex + 1));
         String type = CrashTypes.of(titled.title);
         int start = (int) lines.get(0).number();
-        ConsoleLine last = own.get(lastIndex(own)).line();
+        ConsoleLine last = own.get(lastIndex).line();
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
-                titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
-                facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
-                panicked || facts.panicked, 0, header, last.text(), signature(type, titled.title));
+                titled.guiltyFrame, start, (int) last.number(), facts.callTrace, bounded(facts.rip), facts.registers,
+                facts.cpu, facts.pid, facts.command, bounded(facts.taint), bounded(facts.release), bounded(facts.hardware),
+                panicked || facts.panicked, 0, bounded(header), bounded(last.text()), signature(type, titled.title));
+    }
+
+    /**
+     * Longest text a crash keeps from one line. The kernel prints at most 1024 bytes per record
+     * (LOG_LINE_MAX); console lines can be 8 KB of bytes that each decode to U+FFFD (16 KB of heap),
+     * and a log can hold thousands of crashes, so what a crash keeps must not grow with its lines.
+     */
+    static final int MAX_KEPT_CHARS = 1024;
+
+    private static String bounded(String s) {
+        return s == null || s.length() <= MAX_KEPT_CHARS ? s : s.substring(0, MAX_KEPT_CHARS);
     }
 
     /** {@link ReportExtent#lastIndex} with the frames already parsed. */
