@@ -31,18 +31,13 @@ class LabCorpusTest {
 
     private static final String ROOT = "/lab/";
 
-    private static final String NMI_STALL = "syzkaller's RCU-stall stack format looks for a timer-interrupt frame that"
-            + " this NMI-backtrace shape does not have, so the classifier titles it 'in corrupted'; the manifest expects"
-            + " the stalled CPU's NMI backtrace to be read with the stall frame extractor (see its notes)";
-
     /**
      * Scenarios the classifier does not get right yet, with why. Their expectations stay as they
      * are: the scenario is reported as skipped while it fails, and fails once it passes, so that
-     * the entry is removed here.
+     * the entry is removed here. None today (the two RCU stalls seen through an NMI backtrace were
+     * the last).
      */
-    private static final Map<String, String> KNOWN_GAPS = Map.of(
-            "lkdtm-hardlockup-rcu-stall", NMI_STALL,
-            "lkdtm-hardlockup-rcu-stall-panic", NMI_STALL);
+    private static final Map<String, String> KNOWN_GAPS = Map.of();
 
     private static JsonNode manifest() {
         try (InputStream in = LabCorpusTest.class.getResourceAsStream(ROOT + "manifest.json")) {

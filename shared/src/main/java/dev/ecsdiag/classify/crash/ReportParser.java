@@ -227,10 +227,19 @@ public final class ReportParser {
                 groups.add(c.matcher.group(g));
             }
             if (details(c.format, lines, groups)) {
-                return titleFromFormat(c.format, groups, lines);
+                List<ReportLine> stackLines = stackLines(c.format, lines);
+                if (stackLines != null) {
+                    return titleFromFormat(c.format, groups, lines, stackLines);
+                }
             }
         }
         return null;
+    }
+
+    /** The lines the row's stack walk reads: the report, or its CPU dump (null: the report has none). */
+    private static List<ReportLine> stackLines(OopsFormat format, List<ReportLine> lines) {
+        CpuDump dump = format.stack() == null ? null : format.stack().dump();
+        return dump == null ? lines : dump.find(lines);
     }
 
     /** Looks for the row's detail patterns one after the other on later lines; appends their groups. */
@@ -256,13 +265,14 @@ public final class ReportParser {
         return true;
     }
 
-    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ReportLine> lines) {
+    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ReportLine> lines,
+            List<ReportLine> stackLines) {
         String reason = format.corrupted() ? "report format is marked as corrupted" : null;
         List<KeyFrame> frames = List.of();
         if (format.stack() != null) {
-            Extraction e = extract(format.stack(), format.stack().parts(), lines);
+            Extraction e = extract(format.stack(), format.stack().parts(), stackLines);
             if (!e.ok && !format.stack().fallback().isEmpty()) {
-                e = extract(format.stack(), format.stack().fallback(), lines);
+                e = extract(format.stack(), format.stack().fallback(), stackLines);
             }
             frames = e.frames;
             if (!e.ok && reason == null) {
