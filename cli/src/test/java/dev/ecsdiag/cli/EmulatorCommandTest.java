@@ -41,6 +41,8 @@ class EmulatorCommandTest {
                 cl.execute("--fixtures", dir.toString(), "--throttle-window", "0"));
         try {
             Matcher endpoint = awaitLine(out, ENDPOINT);
+            // the instance list follows the endpoint lines: wait for it rather than race the printer
+            awaitLine(out, Pattern.compile(Pattern.quote("i-cli000001")));
             Matcher keyId = KEY_ID.matcher(out.toString());
             Matcher secret = SECRET.matcher(out.toString());
             assertThat(keyId.find() && secret.find()).isTrue();
@@ -72,6 +74,7 @@ class EmulatorCommandTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--quiet"));
         try {
             awaitLine(out, ENDPOINT);
+            awaitLine(out, Pattern.compile(Pattern.quote("i-bp1demo0hostfl07  Stopped")));
             assertThat(out.toString()).contains("serving 7 instance(s) from the built-in fleet")
                     .contains("i-bp1demo0panic001  Running").contains("i-bp1demo0hostfl07  Stopped")
                     .contains("throttle window   10.0 s");
@@ -106,6 +109,6 @@ class EmulatorCommandTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the emulator printed no endpoint; output so far:\n" + out);
+        throw new AssertionError("the emulator never printed " + pattern + "; output so far:\n" + out);
     }
 }
