@@ -74,7 +74,7 @@ class EmulatorCommandTest {
             awaitLine(out, ENDPOINT);
             assertThat(out.toString()).contains("serving 7 instance(s) from the built-in fleet")
                     .contains("i-bp1demo0panic001  Running").contains("i-bp1demo0hostfl07  Stopped")
-                    .contains("throttle window   10.0 s");
+                    .contains("throttle window   10.0 s per instance");
         } finally {
             command.stop();
         }
