@@ -95,7 +95,8 @@ final class CollectCommand implements Callable<Integer> {
     String build;
 
     @Option(names = "--previous-report", paramLabel = "FILE",
-            description = "report.json of an earlier build, to mark each crash as new or recurring (repeatable, newest first).")
+            description = "report.json of an earlier build, to mark each crash as new or recurring (repeatable, any order:"
+                    + " they are sorted by when they were written; the last 10 count).")
     List<Path> previousReports = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "FILE",

@@ -85,6 +85,43 @@ class CollectCommandTest {
     }
 
     @Test
+    void theReportCarriesTheBuildTheHistoryOfPreviousReportsAndTheUsersRules() throws Exception {
+        String[] key = {"--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET"};
+        Path first = dir.resolve("build-100");
+        int exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
+                "--instance", "i-cli0001,i-cli0002", "--out", first.toString(), "--build", "100", "--quiet"}, key));
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(first.resolve("report.json")).content().contains("\"build\"").contains("100");
+
+        Path rules = Files.writeString(dir.resolve("team-rules.json"), """
+                {"rules": [{"id": "team-panic", "match": {"title": "panic"},
+                  "cause": "Our runners panic when the NFS share stalls.",
+                  "hint": "Look at nfs01 (team runbook ECSDIAG-RB-7).", "link": null}]}
+                """);
+        Path second = dir.resolve("build-101");
+        exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
+                "--instance", "i-cli0001,i-cli0002", "--out", second.toString(), "--build", "101", "--quiet",
+                "--previous-report", first.resolve("report.json").toString(), "--rules", rules.toString()}, key));
+        assertThat(exit).as(stderr()).isZero();
+
+        String page = Files.readString(second.resolve("index.html"));
+        String json = Files.readString(second.resolve("report.json"));
+        for (String text : List.of(page, json)) {
+            assertThat(text).contains("ECSDIAG-RB-7").contains("Our runners panic when the NFS share stalls.").contains("101");
+        }
+        assertThat(page).contains("first in build 100");
+        assertThat(json.replaceAll("\\s+", "")).contains("\"status\":\"recurring\"").contains("\"firstBuild\":\"100\"")
+                .contains("\"rule\":\"team-panic\"");
+        assertThat(stderr()).doesNotContain("WARNING");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
     void collectsWithTheSecretFromStandardInput() {
         System.setIn(new ByteArrayInputStream((CredentialStore.TEST_ACCESS_KEY_SECRET + "\n").getBytes(StandardCharsets.UTF_8)));
         int exit = run("--instance", "i-cli0001", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin");
