@@ -109,6 +109,9 @@ final class EmulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, was " + port);
+        }
         if (throttleWindowSeconds < 0 || latencyMillis < 0 || throttleFirst < 0) {
             throw new ParameterException(spec.commandLine(), "--throttle-window, --latency and --throttle-first must not be negative");
         }

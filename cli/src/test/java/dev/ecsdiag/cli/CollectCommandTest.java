@@ -122,6 +122,44 @@ class CollectCommandTest {
     }
 
     @Test
+    void moreThanAHundredInstanceIdsAreLookedUpAHundredPerCall() throws Exception {
+        // DescribeInstances takes at most 100 ids: 101 ids (99 of them unknown) need two lookups
+        List<String> ids = new ArrayList<>(List.of("i-cli0001", "i-cli0002"));
+        for (int i = 0; i < 99; i++) {
+            ids.add(String.format("i-absent%04d", i));
+        }
+        int exit = run("--instance", String.join(",", ids), "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID,
+                "--secret-env", "ECSDIAG_TEST_SECRET", "--quiet");
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(ecs.counters().calls("DescribeInstances")).isEqualTo(2);
+        CollectionResult r = CollectionJson.readResult(dir.resolve("out/collection.json"));
+        assertThat(r.instances()).extracting(o -> o.instanceId()).containsExactly("i-cli0001", "i-cli0002");
+        assertThat(r.instances()).allSatisfy(o -> assertThat(o.console()).isNotNull());
+        assertThat(r.notFound()).hasSize(99).contains("i-absent0000", "i-absent0098");
+    }
+
+    @Test
+    void collectsWithTheDefaultChainFromEnvironmentVariables() throws Exception {
+        // the chain reads ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET with System.getenv: a child JVM gets them
+        ChildCli.Run child = ChildCli.run(dir.resolve("home"), java.util.Map.of(
+                        "ALIBABA_CLOUD_ACCESS_KEY_ID", CredentialStore.TEST_ACCESS_KEY_ID,
+                        "ALIBABA_CLOUD_ACCESS_KEY_SECRET", CredentialStore.TEST_ACCESS_KEY_SECRET),
+                "collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--out", dir.resolve("env").toString(),
+                "--instance", "i-cli0001");
+        assertThat(child.exit()).as(child.stderr()).isZero();
+        assertThat(child.stdout()).contains("i-cli0001");
+        assertThat(dir.resolve("env/instances/i-cli0001/console.txt")).content().contains("Kernel panic");
+        assertThat(ecs.counters().answers("GetInstanceConsoleOutput", "OK")).isEqualTo(1);
+
+        // the same child without the variables finds no credentials: the chain really read them
+        ChildCli.Run none = ChildCli.run(dir.resolve("home"), java.util.Map.of(),
+                "collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--out", dir.resolve("none").toString(),
+                "--instance", "i-cli0001");
+        assertThat(none.exit()).as(none.stderr()).isEqualTo(Main.EXIT_CONFIGURATION);
+        assertThat(none.stderr()).contains("no Alibaba Cloud credentials found");
+    }
+
+    @Test
     void collectsWithTheSecretFromStandardInput() {
         System.setIn(new ByteArrayInputStream((CredentialStore.TEST_ACCESS_KEY_SECRET + "\n").getBytes(StandardCharsets.UTF_8)));
         int exit = run("--instance", "i-cli0001", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin");
