@@ -59,7 +59,7 @@ class CollectCommandTest {
 
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
-                "--out", dir.resolve("out").toString(), "--timeout", "5"));
+                "--out", dir.resolve("out").toString(), "--timeout", "5", "--same-instance-spacing", "0"));
         all.addAll(List.of(args));
         return Main.run(all.toArray(String[]::new));
     }
@@ -89,7 +89,7 @@ class CollectCommandTest {
         String[] key = {"--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET"};
         Path first = dir.resolve("build-100");
         int exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
-                "--instance", "i-cli0001,i-cli0002", "--out", first.toString(), "--build", "100", "--quiet"}, key));
+                "--instance", "i-cli0001,i-cli0002", "--out", first.toString(), "--build", "100", "--quiet", "--same-instance-spacing", "0"}, key));
         assertThat(exit).as(stderr()).isZero();
         assertThat(first.resolve("report.json")).content().contains("\"build\"").contains("100");
 
@@ -100,7 +100,7 @@ class CollectCommandTest {
                 """);
         Path second = dir.resolve("build-101");
         exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
-                "--instance", "i-cli0001,i-cli0002", "--out", second.toString(), "--build", "101", "--quiet",
+                "--instance", "i-cli0001,i-cli0002", "--out", second.toString(), "--build", "101", "--quiet", "--same-instance-spacing", "0",
                 "--previous-report", first.resolve("report.json").toString(), "--rules", rules.toString()}, key));
         assertThat(exit).as(stderr()).isZero();
 
@@ -145,7 +145,7 @@ class CollectCommandTest {
                         "ALIBABA_CLOUD_ACCESS_KEY_ID", CredentialStore.TEST_ACCESS_KEY_ID,
                         "ALIBABA_CLOUD_ACCESS_KEY_SECRET", CredentialStore.TEST_ACCESS_KEY_SECRET),
                 "collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--out", dir.resolve("env").toString(),
-                "--instance", "i-cli0001");
+                "--instance", "i-cli0001", "--same-instance-spacing", "0.05");
         assertThat(child.exit()).as(child.stderr()).isZero();
         assertThat(child.stdout()).contains("i-cli0001");
         assertThat(dir.resolve("env/instances/i-cli0001/console.txt")).content().contains("Kernel panic");
@@ -157,6 +157,19 @@ class CollectCommandTest {
                 "--instance", "i-cli0001");
         assertThat(none.exit()).as(none.stderr()).isEqualTo(Main.EXIT_CONFIGURATION);
         assertThat(none.stderr()).contains("no Alibaba Cloud credentials found");
+    }
+
+    @Test
+    void theSameInstanceSpacingKeepsTheEndpointsWindowWithoutAThrottlingAnswer() throws Exception {
+        ecs.throttleWindow(Duration.ofMillis(400));
+        List<String> all = new ArrayList<>(List.of("collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
+                "--out", dir.resolve("paced").toString(), "--instance", "i-cli0001,i-cli0002", "--same-instance-spacing", "0.4",
+                "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET"));
+        assertThat(Main.run(all.toArray(String[]::new))).as(stderr()).isZero();
+        assertThat(ecs.counters().answers("Throttling")).isZero();
+        assertThat(ecs.counters().answers("GetInstanceScreenshot", "OK")).isEqualTo(2);
+        assertThat(Main.run("collect", "--region", "r", "--instance", "i-cli0001", "--same-instance-spacing", "-1"))
+                .isEqualTo(Main.EXIT_USAGE);
     }
 
     @Test

@@ -87,7 +87,7 @@ class CollectSecretLeakTest {
         try {
             return ChildCli.run(dir.resolve("home"), Map.of("ECSDIAG_LEAK_SECRET", secret, "ECSDIAG_LEAK_TOKEN", token),
                 "collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--out", dir.resolve(name).toString(),
-                "--instance", "i-cleak0001,i-cleak0002,i-cleak0003", "--timeout", "2", "--deadline", "6", "--build", "leak-" + name,
+                "--instance", "i-cleak0001,i-cleak0002,i-cleak0003", "--timeout", "2", "--deadline", "6", "--same-instance-spacing", "0", "--build", "leak-" + name,
                 "--access-key-id", KEY_ID, "--secret-env", "ECSDIAG_LEAK_SECRET", "--sts-token-env", "ECSDIAG_LEAK_TOKEN");
         } finally {
             System.out.printf("child ecsdiag collect (%s): %d ms%n", name, (System.nanoTime() - t0) / 1_000_000);
