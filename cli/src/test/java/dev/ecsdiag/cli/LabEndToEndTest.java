@@ -72,7 +72,7 @@ class LabEndToEndTest {
             Path out = dir.resolve("out");
             String[] args = {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--tag", "ci-build=e2e",
                     "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET",
-                    "--out", out.toString(), "--timeout", "20"};
+                    "--out", out.toString(), "--timeout", "20", "--same-instance-spacing", "0"};
             Captured run = runCommandLine(args);
             assertThat(run.exit).as(run.err).isZero();
             assertThat(run.out + run.err).doesNotContain(CredentialStore.TEST_ACCESS_KEY_SECRET);
