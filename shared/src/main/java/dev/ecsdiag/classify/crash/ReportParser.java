@@ -567,7 +567,6 @@ public final class ReportParser {
         String hardware;
         boolean panicked;
 
-        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: {0,2}([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern CPU_LINE = Pattern.compile(
                 "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
         private static final int MAX_FRAMES = 64; // innermost first: enough to read, bounded for 2000 crashes
@@ -600,10 +599,7 @@ public final class ReportParser {
                     f.rip = t.trim();
                 }
                 if (f.registers.size() < MAX_REGISTERS && t.length() < 256 && isRegisterLine(t) && !t.contains("Comm: ")) {
-                    Matcher m = REGISTER.matcher(t);
-                    while (m.find() && f.registers.size() < MAX_REGISTERS) {
-                        f.registers.putIfAbsent(m.group(1), m.group(2));
-                    }
+                    RegisterDump.read(t, f.registers, MAX_REGISTERS);
                 }
                 if (traceDone) {
                     continue;
