@@ -36,10 +36,16 @@ public final class ReportParser {
     /** The literal text each row's title pattern starts with: a cheap test before the regex. */
     private static final Map<OopsFormat, String> LITERALS = new IdentityHashMap<>();
 
+    /** What each row's detail patterns require of a line ({@link RegexLiteral}). */
+    private static final Map<Pattern, List<String>> DETAIL_LITERALS = new IdentityHashMap<>();
+
     static {
         for (OopsGroup g : OopsTable.GROUPS) {
             for (OopsFormat f : g.formats()) {
                 LITERALS.put(f, literalPrefix(f.title().pattern()));
+                for (Pattern detail : f.details()) {
+                    DETAIL_LITERALS.put(detail, RegexLiteral.requiredAnyOf(detail.pattern()));
+                }
                 if (f.stack() != null) {
                     List<String> all = new ArrayList<>(ReportPatterns.SKIP);
                     all.addAll(f.stack().skip());
@@ -225,7 +231,11 @@ public final class ReportParser {
         int from = 1;
         for (Pattern detail : format.details()) {
             boolean found = false;
+            List<String> literals = DETAIL_LITERALS.get(detail);
             for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
+                if (!RegexLiteral.mayMatch(lines.get(i).text(), literals)) {
+                    continue;
+                }
                 Matcher m = detail.matcher(ReportPatterns.window(lines.get(i).text(), 0));
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
@@ -426,8 +436,9 @@ public final class ReportParser {
                     if (rl.stackStart()) {
                         break;
                     }
-                    if (pi != parts.size() - 1 && !parts.get(pi + 1).isStack()) {
-                        Matcher m = parts.get(pi + 1).pattern().matcher(ReportPatterns.window(ln, 0));
+                    Part next = pi != parts.size() - 1 ? parts.get(pi + 1) : null;
+                    if (next != null && !next.isStack() && RegexLiteral.mayMatch(ln, next.literals())) {
+                        Matcher m = next.pattern().matcher(ReportPatterns.window(ln, 0));
                         if (m.find()) {
                             addGroups(raw, m, skip);
                             pi++;
@@ -444,6 +455,9 @@ public final class ReportParser {
                     if (ReportPatterns.isCorruptingLine(ln)) {
                         ok = false;
                         break;
+                    }
+                    if (!RegexLiteral.mayMatch(ln, part.literals())) {
+                        continue;
                     }
                     Matcher m = part.pattern().matcher(ReportPatterns.window(ln, 0));
                     if (m.find()) {
