@@ -60,6 +60,66 @@ final class RegexLiteral {
         return true;
     }
 
+    /**
+     * Texts every match contains, all of them: the leading literal and the literal that follows each
+     * top-level {@code .*} or {@code .+} ({@code WARNING: .*lib/refcount\\.c.*} requires
+     * {@code WARNING: } and {@code lib/refcount}). Empty for a regex with top-level alternatives.
+     */
+    static List<String> requiredAllOf(String regex) {
+        List<String> alternatives = topLevelAlternatives(regex);
+        if (alternatives == null || alternatives.size() > 1) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        String lead = leadingLiteral(regex);
+        if (!lead.isEmpty()) {
+            out.add(lead);
+        }
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
+                    i++;
+                }
+                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+                    i++;
+                }
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '.' && depth == 0 && i + 1 < regex.length() && "*+".indexOf(regex.charAt(i + 1)) >= 0) {
+                int rest = i + 2;
+                if (rest < regex.length() && "?+".indexOf(regex.charAt(rest)) >= 0) {
+                    rest++; // lazy or possessive
+                }
+                String literal = leadingLiteral(regex.substring(rest));
+                if (!literal.isEmpty()) {
+                    out.add(literal);
+                }
+                i = rest - 1;
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether {@code line} holds every one of the texts. */
+    static boolean holdsAll(String line, List<String> allOf) {
+        for (int i = 0; i < allOf.size(); i++) {
+            if (!line.contains(allOf.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Leading characters that match only themselves; a character a quantifier may drop is left out. */
     private static String leadingLiteral(String regex) {
         int i = 0;

@@ -36,6 +36,9 @@ public final class ReportParser {
     /** The literal text each row's title pattern starts with: a cheap test before the regex. */
     private static final Map<OopsFormat, String> LITERALS = new IdentityHashMap<>();
 
+    /** All the texts each row's title pattern requires ({@link RegexLiteral#requiredAllOf}). */
+    private static final Map<OopsFormat, List<String>> TITLE_LITERALS = new IdentityHashMap<>();
+
     /** What each row's detail patterns require of a line ({@link RegexLiteral}). */
     private static final Map<Pattern, List<String>> DETAIL_LITERALS = new IdentityHashMap<>();
 
@@ -43,6 +46,7 @@ public final class ReportParser {
         for (OopsGroup g : OopsTable.GROUPS) {
             for (OopsFormat f : g.formats()) {
                 LITERALS.put(f, literalPrefix(f.title().pattern()));
+                TITLE_LITERALS.put(f, RegexLiteral.requiredAllOf(f.title().pattern()));
                 for (Pattern detail : f.details()) {
                     DETAIL_LITERALS.put(detail, RegexLiteral.requiredAnyOf(detail.pattern()));
                 }
@@ -192,8 +196,8 @@ public final class ReportParser {
         for (int i = 0; i < formats.size(); i++) {
             OopsFormat format = formats.get(i);
             String literal = LITERALS.get(format);
-            if (!header.contains(literal)) {
-                continue; // the row's literal start is not even there
+            if (!header.contains(literal) || !RegexLiteral.holdsAll(header, TITLE_LITERALS.get(format))) {
+                continue; // the row's literal start (or a text after one of its ".*") is not even there
             }
             Matcher m = format.title().matcher(header);
             if (literal.startsWith(group.header())) {
@@ -596,7 +600,7 @@ public final class ReportParser {
                 if (t.contains("Kernel panic - not syncing")) {
                     f.panicked = true;
                 }
-                if (f.cpu == null && t.contains("CPU: ") && t.contains("PID: ")) {
+                if (f.cpu == null && t.contains("CPU: ") && t.contains("PID: ") && t.contains(" Comm: ")) {
                     Matcher m = CPU_LINE.matcher(t);
                     if (m.find()) {
                         f.cpu = parseInt(m.group(1));

@@ -29,6 +29,36 @@ class RegexLiteralTest {
         assertEquals(List.of(), RegexLiteral.requiredAnyOf("(?i)abc"), "flags: nothing is said");
         assertEquals(List.of(), RegexLiteral.requiredAnyOf("\\[<?ffff"));
         assertTrue(RegexLiteral.mayMatch("anything", List.of()));
+        assertEquals(List.of("WARNING: ", "lib/refcount", " "),
+                RegexLiteral.requiredAllOf("WARNING: .*lib/refcount\\.c.* (?:refcount_|at)"));
+        assertEquals(List.of("BUG: ", "still has locks held!"), RegexLiteral.requiredAllOf("BUG: .*still has locks held!"));
+        assertEquals(List.of("a"), RegexLiteral.requiredAllOf("a(?:.*b)?"), "inside a group: not required");
+        assertEquals(List.of(), RegexLiteral.requiredAllOf("a.*b|c"));
+    }
+
+    /** Every row's title pattern against every corpus line: a match implies the line holds all its texts. */
+    @Test
+    void titleTextsAreInEveryCorpusLineThatMatches() throws IOException {
+        Path corpus = SharedMaterial.sharedDir().resolve("corpus").resolve("syzkaller-linux-report");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
+        List<Pattern> titles = OopsTable.GROUPS.stream().flatMap(g -> g.formats().stream()).map(OopsFormat::title).toList();
+        List<List<String>> texts = titles.stream().map(p -> RegexLiteral.requiredAllOf(p.pattern())).toList();
+        long checked = 0;
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path p : files.toList()) {
+                for (String line : new String(Files.readAllBytes(p), StandardCharsets.UTF_8).split("\n")) {
+                    for (int i = 0; i < titles.size(); i++) {
+                        if (titles.get(i).matcher(line).find()) {
+                            checked++;
+                            int k = i;
+                            assertTrue(RegexLiteral.holdsAll(line, texts.get(i)),
+                                    () -> titles.get(k) + " matches but lacks one of " + texts.get(k) + ": " + line);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(checked > 300, "matching lines checked: " + checked);
     }
 
     /** Every pattern of the table against every corpus line: a match implies the prefilter lets it through. */
