@@ -81,11 +81,11 @@ final class NeedleSet {
         if (n < window) {
             return 0;
         }
-        char[] c = hits.buffer(n);
-        text.getChars(0, n, c, 0);
+        // Read the String in place: the jumps look at a fraction of its characters, so copying
+        // the line to a char[] first cost more than the whole search.
         int i = window - 1;
         while (i < n) {
-            int h = hash(c[i - 1], c[i]);
+            int h = hash(text.charAt(i - 1), text.charAt(i));
             int s = shift[h];
             if (s > 0) {
                 i += s;
@@ -95,7 +95,7 @@ final class NeedleSet {
             if (candidates != null) {
                 int start = i - window + 1;
                 for (int id : candidates) {
-                    if (!hits.matched[id] && matches(needles[id], c, start, n)) {
+                    if (!hits.matched[id] && start + needles[id].length() <= n && text.startsWith(needles[id], start)) {
                         hits.add(id);
                     }
                 }
@@ -106,25 +106,12 @@ final class NeedleSet {
         return hits.count;
     }
 
-    private static boolean matches(String needle, char[] c, int start, int n) {
-        int len = needle.length();
-        if (start + len > n) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (c[start + k] != needle.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Which needles the last scan found; reused from line to line. */
     static final class Hits {
         private final boolean[] matched;
         private final int[] found;
         private int count;
-        private char[] buffer = new char[256];
 
         Hits(int size) {
             matched = new boolean[size];
@@ -149,12 +136,6 @@ final class NeedleSet {
             }
         }
 
-        private char[] buffer(int n) {
-            if (buffer.length < n) {
-                buffer = new char[Math.max(n, buffer.length * 2)];
-            }
-            return buffer;
-        }
 
         boolean contains(int needle) {
             return matched[needle];

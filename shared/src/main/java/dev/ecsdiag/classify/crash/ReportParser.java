@@ -36,10 +36,20 @@ public final class ReportParser {
     /** The literal text each row's title pattern starts with: a cheap test before the regex. */
     private static final Map<OopsFormat, String> LITERALS = new IdentityHashMap<>();
 
+    /** All the texts each row's title pattern requires ({@link RegexLiteral#requiredAllOf}). */
+    private static final Map<OopsFormat, List<String>> TITLE_LITERALS = new IdentityHashMap<>();
+
+    /** What each row's detail patterns require of a line ({@link RegexLiteral}). */
+    private static final Map<Pattern, List<String>> DETAIL_LITERALS = new IdentityHashMap<>();
+
     static {
         for (OopsGroup g : OopsTable.GROUPS) {
             for (OopsFormat f : g.formats()) {
                 LITERALS.put(f, literalPrefix(f.title().pattern()));
+                TITLE_LITERALS.put(f, RegexLiteral.requiredAllOf(f.title().pattern()));
+                for (Pattern detail : f.details()) {
+                    DETAIL_LITERALS.put(detail, RegexLiteral.requiredAnyOf(detail.pattern()));
+                }
                 if (f.stack() != null) {
                     List<String> all = new ArrayList<>(ReportPatterns.SKIP);
                     all.addAll(f.stack().skip());
@@ -199,8 +209,8 @@ public final class ReportParser {
         for (int i = 0; i < formats.size(); i++) {
             OopsFormat format = formats.get(i);
             String literal = LITERALS.get(format);
-            if (!header.contains(literal)) {
-                continue; // the row's literal start is not even there
+            if (!header.contains(literal) || !RegexLiteral.holdsAll(header, TITLE_LITERALS.get(format))) {
+                continue; // the row's literal start (or a text after one of its ".*") is not even there
             }
             Matcher m = format.title().matcher(header);
             if (literal.startsWith(group.header())) {
@@ -247,7 +257,11 @@ public final class ReportParser {
         int from = 1;
         for (Pattern detail : format.details()) {
             boolean found = false;
+            List<String> literals = DETAIL_LITERALS.get(detail);
             for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
+                if (!RegexLiteral.mayMatch(lines.get(i).text(), literals)) {
+                    continue;
+                }
                 Matcher m = detail.matcher(ReportPatterns.window(lines.get(i).text(), 0));
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
@@ -449,8 +463,9 @@ public final class ReportParser {
                     if (rl.stackStart()) {
                         break;
                     }
-                    if (pi != parts.size() - 1 && !parts.get(pi + 1).isStack()) {
-                        Matcher m = parts.get(pi + 1).pattern().matcher(ReportPatterns.window(ln, 0));
+                    Part next = pi != parts.size() - 1 ? parts.get(pi + 1) : null;
+                    if (next != null && !next.isStack() && RegexLiteral.mayMatch(ln, next.literals())) {
+                        Matcher m = next.pattern().matcher(ReportPatterns.window(ln, 0));
                         if (m.find()) {
                             addGroups(raw, m, skip);
                             pi++;
@@ -467,6 +482,9 @@ public final class ReportParser {
                     if (ReportPatterns.isCorruptingLine(ln)) {
                         ok = false;
                         break;
+                    }
+                    if (!RegexLiteral.mayMatch(ln, part.literals())) {
+                        continue;
                     }
                     Matcher m = part.pattern().matcher(ReportPatterns.window(ln, 0));
                     if (m.find()) {
@@ -590,7 +608,6 @@ public final class ReportParser {
         String hardware;
         boolean panicked;
 
-        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: {0,2}([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern CPU_LINE = Pattern.compile(
                 "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
         private static final int MAX_FRAMES = 64; // innermost first: enough to read, bounded for 2000 crashes
@@ -606,7 +623,7 @@ public final class ReportParser {
                 if (t.contains("Kernel panic - not syncing")) {
                     f.panicked = true;
                 }
-                if (f.cpu == null && t.contains("CPU: ") && t.contains("PID: ")) {
+                if (f.cpu == null && t.contains("CPU: ") && t.contains("PID: ") && t.contains(" Comm: ")) {
                     Matcher m = CPU_LINE.matcher(t);
                     if (m.find()) {
                         f.cpu = parseInt(m.group(1));
@@ -623,10 +640,7 @@ public final class ReportParser {
                     f.rip = t.trim();
                 }
                 if (f.registers.size() < MAX_REGISTERS && t.length() < 256 && isRegisterLine(t) && !t.contains("Comm: ")) {
-                    Matcher m = REGISTER.matcher(t);
-                    while (m.find() && f.registers.size() < MAX_REGISTERS) {
-                        f.registers.putIfAbsent(m.group(1), m.group(2));
-                    }
+                    RegisterDump.read(t, f.registers, MAX_REGISTERS);
                 }
                 if (traceDone) {
                     continue;

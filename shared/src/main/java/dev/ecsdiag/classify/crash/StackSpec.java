@@ -20,10 +20,19 @@ public record StackSpec(List<Part> parts, List<Part> fallback, List<String> skip
         this(parts, fallback, skip, extractor, null);
     }
 
-    /** One step of the walk. */
-    public record Part(Pattern pattern) {
+    /**
+     * One step of the walk.
+     *
+     * @param literals texts one of which every line the pattern matches contains ({@link RegexLiteral}):
+     *                 a cheap test before the regex; empty when nothing can be said
+     */
+    public record Part(Pattern pattern, java.util.List<String> literals) {
         /** Read the call trace frames that follow. */
         public static final Part STACK = new Part(null);
+
+        public Part(Pattern pattern) {
+            this(pattern, pattern == null ? java.util.List.of() : RegexLiteral.requiredAnyOf(pattern.pattern()));
+        }
 
         public boolean isStack() {
             return pattern == null;
