@@ -28,7 +28,10 @@ final class FastPngWriter {
 
     /** Writes beside the target first, then moves it in place: a reader never sees half a thumbnail. */
     static void write(BufferedImage image, Path target) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        // a name of its own (process and thread), so two reports written into one folder at once do not
+        // share a partial file; not createTempFile, whose owner-only permissions a web server could not read
+        Path partial = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().getId() + ".partial");
         try {
             writeFile(image, partial);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -64,6 +64,11 @@ class ThumbnailsTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
         }
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(dir.resolve("t320.png")))
+                    .as("readable like any file the report writes").isEqualTo(Files.getPosixFilePermissions(
+                            Files.writeString(dir.resolve("plain.txt"), "x")));
+        }
     }
 
     @Test
