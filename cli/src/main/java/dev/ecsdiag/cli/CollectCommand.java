@@ -6,6 +6,7 @@ import dev.ecsdiag.collect.Collector;
 import dev.ecsdiag.collect.Credentials;
 import dev.ecsdiag.collect.InvalidRequestException;
 import dev.ecsdiag.collect.ProgressSink;
+import dev.ecsdiag.collect.RetrySettings;
 import dev.ecsdiag.collect.Secret;
 import dev.ecsdiag.report.ReportOptions;
 import java.io.BufferedReader;
@@ -76,6 +77,12 @@ final class CollectCommand implements Callable<Integer> {
             description = "Hours of system events to look up, ending now (default: ${DEFAULT-VALUE}).")
     double eventWindowHours;
 
+    @Option(names = "--same-instance-spacing", paramLabel = "S", defaultValue = "10",
+            description = "Seconds between two calls (console output, screenshot) on one instance: the service answers"
+                    + " Throttling to calls closer than 10 s. Lower it only for an endpoint with a shorter window, such as"
+                    + " ecsdiag emulator --throttle-window (default: ${DEFAULT-VALUE}).")
+    double sameInstanceSpacingSeconds;
+
     @Option(names = "--access-key-id", paramLabel = "ID", description = "AccessKey ID; the secret comes from --secret-env or --secret-stdin.")
     String accessKeyId;
 
@@ -95,7 +102,8 @@ final class CollectCommand implements Callable<Integer> {
     String build;
 
     @Option(names = "--previous-report", paramLabel = "FILE",
-            description = "report.json of an earlier build, to mark each crash as new or recurring (repeatable, newest first).")
+            description = "report.json of an earlier build, to mark each crash as new or recurring (repeatable, any order:"
+                    + " they are sorted by when they were written; the last 10 count).")
     List<Path> previousReports = new ArrayList<>();
 
     @Option(names = "--rules", paramLabel = "FILE",
@@ -174,8 +182,12 @@ final class CollectCommand implements Callable<Integer> {
     }
 
     CollectionRequest request() {
-        if (!Double.isFinite(timeoutSeconds) || !Double.isFinite(deadlineSeconds) || !Double.isFinite(eventWindowHours)) {
-            throw new ParameterException(spec.commandLine(), "--timeout, --deadline and --event-window take numbers");
+        if (!Double.isFinite(timeoutSeconds) || !Double.isFinite(deadlineSeconds) || !Double.isFinite(eventWindowHours)
+                || !Double.isFinite(sameInstanceSpacingSeconds)) {
+            throw new ParameterException(spec.commandLine(), "--timeout, --deadline, --event-window and --same-instance-spacing take numbers");
+        }
+        if (sameInstanceSpacingSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--same-instance-spacing must not be negative");
         }
         CollectionRequest.Builder b = CollectionRequest.builder()
                 .region(region)
@@ -185,7 +197,8 @@ final class CollectCommand implements Callable<Integer> {
                 .deadline(Duration.ofMillis(Math.round(deadlineSeconds * 1000)))
                 .eventWindow(Duration.ofMinutes(Math.round(eventWindowHours * 60)))
                 .outputDir(out)
-                .fleetFile(fleetFile);
+                .fleetFile(fleetFile)
+                .retry(RetrySettings.defaults().withSameInstanceSpacing(Duration.ofMillis(Math.round(sameInstanceSpacingSeconds * 1000))));
         try {
             for (String id : instances) {
                 b.instanceId(id);

@@ -4,6 +4,7 @@ import dev.ecsdiag.emulator.CredentialStore;
 import dev.ecsdiag.emulator.EcsEmulator;
 import dev.ecsdiag.emulator.EmulatedInstance;
 import dev.ecsdiag.emulator.Faults;
+import dev.ecsdiag.emulator.ThrottleScope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,9 +50,27 @@ final class EmulatorCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--throttle-window", paramLabel = "S", defaultValue = "10",
-            description = "Seconds two console (or two screenshot) calls on one instance must be apart,"
+            description = "Seconds two calls (console output, screenshot) on one instance must be apart,"
                     + " as on the service; 0 disables the rule (default: ${DEFAULT-VALUE}).")
     double throttleWindowSeconds;
+
+    @Option(names = "--throttle-scope", paramLabel = "SCOPE", defaultValue = "instance",
+            converter = ThrottleScopeConverter.class,
+            description = "What the window counts: 'instance' (any console or screenshot call on the instance, as the"
+                    + " service) or 'action' (console and screenshot each have their own window) (default: ${DEFAULT-VALUE}).")
+    ThrottleScope throttleScope;
+
+    /** {@code instance} / {@code action}, in lower case as written on the command line. */
+    static final class ThrottleScopeConverter implements CommandLine.ITypeConverter<ThrottleScope> {
+        @Override
+        public ThrottleScope convert(String value) {
+            try {
+                return ThrottleScope.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected 'instance' or 'action', got '" + value + "'");
+            }
+        }
+    }
 
     @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
             description = "Fault: milliseconds added to every answer (default: ${DEFAULT-VALUE}).")
@@ -89,6 +109,9 @@ final class EmulatorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be between 0 and 65535, was " + port);
+        }
         if (throttleWindowSeconds < 0 || latencyMillis < 0 || throttleFirst < 0) {
             throw new ParameterException(spec.commandLine(), "--throttle-window, --latency and --throttle-first must not be negative");
         }
@@ -103,6 +126,7 @@ final class EmulatorCommand implements Callable<Integer> {
                 .port(port)
                 .region(region)
                 .throttleWindow(Duration.ofMillis(Math.round(throttleWindowSeconds * 1000)))
+                .throttleScope(throttleScope)
                 .seed(seed);
         if (!quiet) {
             settings.requestLog(line -> {
@@ -168,7 +192,8 @@ final class EmulatorCommand implements Callable<Integer> {
         out.println("  AccessKey ID      " + CredentialStore.TEST_ACCESS_KEY_ID);
         // Printing this secret is intended: it is a local test key that opens nothing but this emulator.
         out.println("  AccessKey secret  " + CredentialStore.TEST_ACCESS_KEY_SECRET + "   (local test key, valid only here)");
-        out.println("  throttle window   " + ecs.throttleWindow().toMillis() / 1000.0 + " s per instance and action");
+        out.println("  throttle window   " + ecs.throttleWindow().toMillis() / 1000.0 + " s per "
+                + (ecs.throttleScope() == ThrottleScope.INSTANCE ? "instance" : "instance and action"));
         out.println("  instances:");
         for (EmulatedInstance i : fleet) {
             out.println("    " + i.id() + "  " + i.status() + "  " + i.regionId() + "  " + i.name());

@@ -59,7 +59,7 @@ class CollectCommandTest {
 
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
-                "--out", dir.resolve("out").toString(), "--timeout", "5"));
+                "--out", dir.resolve("out").toString(), "--timeout", "5", "--same-instance-spacing", "0"));
         all.addAll(List.of(args));
         return Main.run(all.toArray(String[]::new));
     }
@@ -82,6 +82,94 @@ class CollectCommandTest {
         assertThat(r.instances()).hasSize(2).allSatisfy(o -> assertThat(o.console()).isNotNull());
         assertThat(dir.resolve("out/instances/i-cli0001/console.txt")).content().contains("Kernel panic");
         assertThat(stdout() + stderr()).doesNotContain(CredentialStore.TEST_ACCESS_KEY_SECRET);
+    }
+
+    @Test
+    void theReportCarriesTheBuildTheHistoryOfPreviousReportsAndTheUsersRules() throws Exception {
+        String[] key = {"--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET"};
+        Path first = dir.resolve("build-100");
+        int exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
+                "--instance", "i-cli0001,i-cli0002", "--out", first.toString(), "--build", "100", "--quiet", "--same-instance-spacing", "0"}, key));
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(first.resolve("report.json")).content().contains("\"build\"").contains("100");
+
+        Path rules = Files.writeString(dir.resolve("team-rules.json"), """
+                {"rules": [{"id": "team-panic", "match": {"title": "panic"},
+                  "cause": "Our runners panic when the NFS share stalls.",
+                  "hint": "Look at nfs01 (team runbook ECSDIAG-RB-7).", "link": null}]}
+                """);
+        Path second = dir.resolve("build-101");
+        exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
+                "--instance", "i-cli0001,i-cli0002", "--out", second.toString(), "--build", "101", "--quiet", "--same-instance-spacing", "0",
+                "--previous-report", first.resolve("report.json").toString(), "--rules", rules.toString()}, key));
+        assertThat(exit).as(stderr()).isZero();
+
+        String page = Files.readString(second.resolve("index.html"));
+        String json = Files.readString(second.resolve("report.json"));
+        for (String text : List.of(page, json)) {
+            assertThat(text).contains("ECSDIAG-RB-7").contains("Our runners panic when the NFS share stalls.").contains("101");
+        }
+        assertThat(page).contains("first in build 100");
+        assertThat(json.replaceAll("\\s+", "")).contains("\"status\":\"recurring\"").contains("\"firstBuild\":\"100\"")
+                .contains("\"rule\":\"team-panic\"");
+        assertThat(stderr()).doesNotContain("WARNING");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(b));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void moreThanAHundredInstanceIdsAreLookedUpAHundredPerCall() throws Exception {
+        // DescribeInstances takes at most 100 ids: 101 ids (99 of them unknown) need two lookups
+        List<String> ids = new ArrayList<>(List.of("i-cli0001", "i-cli0002"));
+        for (int i = 0; i < 99; i++) {
+            ids.add(String.format("i-absent%04d", i));
+        }
+        int exit = run("--instance", String.join(",", ids), "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID,
+                "--secret-env", "ECSDIAG_TEST_SECRET", "--quiet");
+        assertThat(exit).as(stderr()).isZero();
+        assertThat(ecs.counters().calls("DescribeInstances")).isEqualTo(2);
+        CollectionResult r = CollectionJson.readResult(dir.resolve("out/collection.json"));
+        assertThat(r.instances()).extracting(o -> o.instanceId()).containsExactly("i-cli0001", "i-cli0002");
+        assertThat(r.instances()).allSatisfy(o -> assertThat(o.console()).isNotNull());
+        assertThat(r.notFound()).hasSize(99).contains("i-absent0000", "i-absent0098");
+    }
+
+    @Test
+    void collectsWithTheDefaultChainFromEnvironmentVariables() throws Exception {
+        // the chain reads ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET with System.getenv: a child JVM gets them
+        ChildCli.Run child = ChildCli.run(dir.resolve("home"), java.util.Map.of(
+                        "ALIBABA_CLOUD_ACCESS_KEY_ID", CredentialStore.TEST_ACCESS_KEY_ID,
+                        "ALIBABA_CLOUD_ACCESS_KEY_SECRET", CredentialStore.TEST_ACCESS_KEY_SECRET),
+                "collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--out", dir.resolve("env").toString(),
+                "--instance", "i-cli0001", "--same-instance-spacing", "0.05");
+        assertThat(child.exit()).as(child.stderr()).isZero();
+        assertThat(child.stdout()).contains("i-cli0001");
+        assertThat(dir.resolve("env/instances/i-cli0001/console.txt")).content().contains("Kernel panic");
+        assertThat(ecs.counters().answers("GetInstanceConsoleOutput", "OK")).isEqualTo(1);
+
+        // the same child without the variables finds no credentials: the chain really read them
+        ChildCli.Run none = ChildCli.run(dir.resolve("home"), java.util.Map.of(),
+                "collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--out", dir.resolve("none").toString(),
+                "--instance", "i-cli0001");
+        assertThat(none.exit()).as(none.stderr()).isEqualTo(Main.EXIT_CONFIGURATION);
+        assertThat(none.stderr()).contains("no Alibaba Cloud credentials found");
+    }
+
+    @Test
+    void theSameInstanceSpacingKeepsTheEndpointsWindowWithoutAThrottlingAnswer() throws Exception {
+        ecs.throttleWindow(Duration.ofMillis(400));
+        List<String> all = new ArrayList<>(List.of("collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
+                "--out", dir.resolve("paced").toString(), "--instance", "i-cli0001,i-cli0002", "--same-instance-spacing", "0.4",
+                "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET"));
+        assertThat(Main.run(all.toArray(String[]::new))).as(stderr()).isZero();
+        assertThat(ecs.counters().answers("Throttling")).isZero();
+        assertThat(ecs.counters().answers("GetInstanceScreenshot", "OK")).isEqualTo(2);
+        assertThat(Main.run("collect", "--region", "r", "--instance", "i-cli0001", "--same-instance-spacing", "-1"))
+                .isEqualTo(Main.EXIT_USAGE);
     }
 
     @Test

@@ -22,7 +22,8 @@ class DemoCommandTest {
         PrintStream saved = System.out;
         PrintStream savedErr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int exit;
         try {
             exit = Main.run("demo", "--out", dir.resolve("demo").toString());
@@ -38,6 +39,11 @@ class DemoCommandTest {
         assertThat(result.notFound()).isEmpty();
         result.instances().forEach(o -> assertThat(text).contains(o.instanceId()));
         assertThat(text).contains("output:  " + dir.resolve("demo"));
+        // the same-instance window is on, and paced ahead of time: no call was answered Throttling
+        String progress = err.toString(StandardCharsets.UTF_8);
+        assertThat(progress).contains("collected " + fleet + " instances").doesNotContain("Throttling");
+        assertThat(result.instances()).filteredOn(o -> "Running".equals(o.status()))
+                .allSatisfy(o -> assertThat(o.screenshot()).isNotNull());
 
         // the report is written beside the collected files, and the verdicts reach it
         Path demo = dir.resolve("demo");

@@ -41,6 +41,8 @@ class EmulatorCommandTest {
                 cl.execute("--fixtures", dir.toString(), "--throttle-window", "0"));
         try {
             Matcher endpoint = awaitLine(out, ENDPOINT);
+            // the instance list follows the endpoint lines: wait for it rather than race the printer
+            awaitLine(out, Pattern.compile(Pattern.quote("i-cli000001")));
             Matcher keyId = KEY_ID.matcher(out.toString());
             Matcher secret = SECRET.matcher(out.toString());
             assertThat(keyId.find() && secret.find()).isTrue();
@@ -72,13 +74,62 @@ class EmulatorCommandTest {
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cl.execute("--quiet"));
         try {
             awaitLine(out, ENDPOINT);
+            awaitLine(out, Pattern.compile(Pattern.quote("i-bp1demo0hostfl07  Stopped")));
             assertThat(out.toString()).contains("serving 7 instance(s) from the built-in fleet")
                     .contains("i-bp1demo0panic001  Running").contains("i-bp1demo0hostfl07  Stopped")
-                    .contains("throttle window   10.0 s");
+                    .contains("throttle window   10.0 s per instance");
         } finally {
             command.stop();
         }
         assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void listensOnTheGivenPortAndSaysSo() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort(); // free a moment ago; the emulator takes it next
+        }
+        EmulatorCommand command = new EmulatorCommand();
+        StringWriter out = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out, true));
+        int chosen = port;
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() ->
+                cl.execute("--port", Integer.toString(chosen), "--throttle-window", "0", "--throttle-scope", "action"));
+        try {
+            assertThat(awaitLine(out, ENDPOINT).group(1)).isEqualTo("127.0.0.1:" + port);
+            assertThat(out.toString()).contains("throttle window   0.0 s per instance and action");
+            DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou");
+            HttpClientConfig config = HttpClientConfig.getDefault();
+            config.setNoProxy("127.0.0.1");
+            profile.setHttpClientConfig(config);
+            DefaultAcsClient client = new DefaultAcsClient(profile,
+                    new BasicCredentials(dev.ecsdiag.emulator.CredentialStore.TEST_ACCESS_KEY_ID,
+                            dev.ecsdiag.emulator.CredentialStore.TEST_ACCESS_KEY_SECRET));
+            DescribeInstancesRequest request = new DescribeInstancesRequest();
+            request.setSysEndpoint("127.0.0.1:" + port);
+            assertThat(client.getAcsResponse(request).getInstances()).hasSize(7);
+
+            // a second emulator on the same port cannot bind it: exit 4 with the reason
+            StringWriter err = new StringWriter();
+            CommandLine second = Main.newCommandLine();
+            second.setOut(new PrintWriter(new StringWriter(), true));
+            second.setErr(new PrintWriter(err, true));
+            assertThat(second.execute("emulator", "--port", Integer.toString(port), "--quiet")).isEqualTo(Main.EXIT_CONFIGURATION);
+            assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + port);
+        } finally {
+            command.stop();
+        }
+        assertThat(exit.get(10, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
+    void aPortOutOfRangeOrAnUnknownScopeIsAUsageError() {
+        CommandLine cl = Main.newCommandLine();
+        cl.setErr(new PrintWriter(new StringWriter(), true));
+        assertThat(cl.execute("emulator", "--port", "70000")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(cl.execute("emulator", "--throttle-scope", "region")).isEqualTo(Main.EXIT_USAGE);
     }
 
     @Test
@@ -106,6 +157,6 @@ class EmulatorCommandTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the emulator printed no endpoint; output so far:\n" + out);
+        throw new AssertionError("the emulator never printed " + pattern + "; output so far:\n" + out);
     }
 }

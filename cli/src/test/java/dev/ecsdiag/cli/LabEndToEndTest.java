@@ -2,6 +2,8 @@ package dev.ecsdiag.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdiag.classify.BootStage;
 import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.Verdict;
@@ -33,8 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end with real kernels: two QEMU lab VMs (one panics on a NULL pointer dereference with
  * {@code oops=panic}, one boots to a shell prompt and stays healthy) are served as instances of the
  * local ECS endpoint with their live serial logs and live screens; {@code ecsdiag collect} fetches
- * them through the real Alibaba Cloud SDK; the test checks the verdicts, the crash title and that
- * the screenshot shows the panic rather than a blank screen.
+ * them through the real Alibaba Cloud SDK and writes its report; the test checks the verdicts, the
+ * crash title, that the screenshot shows the panic rather than a blank screen, and the report
+ * (page, report.json, thumbnails, junit.xml).
  *
  * <p>Needs QEMU and a prepared lab ({@code sudo lab/setup.sh}); runs only in the {@code e2e} Maven
  * profile: {@code ./mvnw -Pe2e -pl cli -am test -Dtest=LabEndToEndTest -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -69,7 +72,7 @@ class LabEndToEndTest {
             Path out = dir.resolve("out");
             String[] args = {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(), "--tag", "ci-build=e2e",
                     "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET",
-                    "--out", out.toString(), "--timeout", "20"};
+                    "--out", out.toString(), "--timeout", "20", "--same-instance-spacing", "0"};
             Captured run = runCommandLine(args);
             assertThat(run.exit).as(run.err).isZero();
             assertThat(run.out + run.err).doesNotContain(CredentialStore.TEST_ACCESS_KEY_SECRET);
@@ -113,12 +116,54 @@ class LabEndToEndTest {
             assertThat(panicScreen.getWidth()).isEqualTo(1024);
             assertThat(panicScreen.getHeight()).isEqualTo(768);
 
-            Path report = out.resolve("report.json");
-            if (Files.exists(report)) {
-                String json = Files.readString(report);
-                assertThat(json).contains(PANIC_TITLE).contains("i-labpanic").contains("i-labhealthy");
+            keepForPeople(out);
+            checkReport(out);
+        }
+    }
+
+    /** With -Decsdiag.e2e.keep=DIR the collected files and the report are copied there, to look at. */
+    private static void keepForPeople(Path out) throws IOException {
+        String keep = System.getProperty("ecsdiag.e2e.keep");
+        if (keep == null || keep.isBlank()) {
+            return;
+        }
+        Path target = Path.of(keep);
+        try (var files = Files.walk(out)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(out.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
+    }
+
+    /** The report beside the collected files: verdicts, the crash group's title, thumbnails that show text. */
+    private static void checkReport(Path out) throws IOException {
+        assertThat(out.resolve("index.html")).as("the report page").exists();
+        String page = Files.readString(out.resolve("index.html"));
+        assertThat(page).contains(PANIC_TITLE).contains("i-labpanic").contains("i-labhealthy");
+
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        Map<String, JsonNode> instances = new HashMap<>();
+        report.get("instances").forEach(i -> instances.put(i.get("instanceId").asText(), i));
+        assertThat(instances).containsOnlyKeys("i-labpanic", "i-labhealthy");
+        assertThat(instances.get("i-labpanic").get("verdict").asText()).isEqualTo("crashed");
+        assertThat(instances.get("i-labhealthy").get("verdict").asText()).isEqualTo("healthy");
+        assertThat(report.get("crashGroups")).hasSize(1);
+        assertThat(report.get("crashGroups").get(0).get("title").asText()).isEqualTo(PANIC_TITLE);
+        for (JsonNode instance : instances.values()) {
+            Path thumbnail = out.resolve(instance.get("thumbnail").asText());
+            BufferedImage image = ImageIO.read(thumbnail.toFile());
+            assertThat(image).as("thumbnail %s", thumbnail).isNotNull();
+            assertThat(ScreenInk.of(image).inkFraction).as("ink on thumbnail %s", thumbnail).isGreaterThan(0.01);
+        }
+
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertThat(junit).contains("i-labpanic").contains("i-labhealthy").contains(PANIC_TITLE);
+        assertThat(junit.split("<failure", -1)).as("one failing test case, the panicked VM's").hasSize(2);
     }
 
     private static String lastLine(Path console) throws IOException {

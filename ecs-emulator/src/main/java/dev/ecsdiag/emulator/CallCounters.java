@@ -3,11 +3,14 @@ package dev.ecsdiag.emulator;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many calls the emulator received, per action and per (action, instance), and how it
- * answered them (per code: {@code OK}, an error code, or {@code RESET}). For tests and benchmarks.
+ * How many calls the emulator received, per action and per (action, instance), how it answered
+ * them (per code: {@code OK}, an error code, or {@code RESET}), and how many were in flight at
+ * once at the most. For tests and benchmarks.
  */
 public final class CallCounters {
 
@@ -16,6 +19,34 @@ public final class CallCounters {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> answers = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+
+    /**
+     * One call in flight, from its arrival until its answer starts (status line sent) or the
+     * connection is closed. Ending at the answer's start, not after its last byte, matters: a
+     * client that has read a whole answer may send its next call before the server's thread has
+     * finished with the previous one, and that must not count as two calls at once.
+     */
+    final class InFlight {
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        private InFlight() {
+            int now = inFlight.incrementAndGet();
+            peakInFlight.accumulateAndGet(now, Math::max);
+        }
+
+        /** Ends the call; later calls do nothing. */
+        void end() {
+            if (ended.compareAndSet(false, true)) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    InFlight started() {
+        return new InFlight();
+    }
 
     void called(String action, String instanceId) {
         add(calls, String.valueOf(action));
@@ -84,8 +115,19 @@ public final class CallCounters {
         return out;
     }
 
+    /** Calls being handled now. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** The most calls that were in flight at once since the start (or the last {@link #reset()}). */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
     public void reset() {
         calls.clear();
         answers.clear();
+        peakInFlight.set(inFlight.get());
     }
 }

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 public final class EcsEmulator implements AutoCloseable {
 
     public static final String DEFAULT_REGION = "cn-hangzhou";
-    /** The service's minimum interval between two console or screenshot calls on one instance. */
+    /** The service's minimum interval between two calls (console output, screenshot) on one instance. */
     public static final Duration SERVICE_THROTTLE_WINDOW = Duration.ofSeconds(10);
     /** Where the default fleet lives on the class path. */
     public static final String DEFAULT_FLEET = "dev/ecsdiag/emulator/default-fleet";
@@ -68,7 +68,7 @@ public final class EcsEmulator implements AutoCloseable {
         this.region = b.region;
         this.credentials = b.credentials;
         this.faults = new FaultInjector(b.seed);
-        this.window = new InstanceCallWindow(b.clock, b.throttleWindow);
+        this.window = new InstanceCallWindow(b.clock, b.throttleWindow, b.throttleScope);
         this.authenticator = new RequestAuthenticator(credentials, b.clock);
         this.requestLog = b.requestLog;
     }
@@ -206,11 +206,22 @@ public final class EcsEmulator implements AutoCloseable {
         return window.window();
     }
 
+    /** Changes what the window counts while running: every console/screenshot call on an instance, or each action apart. */
+    public EcsEmulator throttleScope(ThrottleScope scope) {
+        window.scope(scope);
+        return this;
+    }
+
+    public ThrottleScope throttleScope() {
+        return window.scope();
+    }
+
     /** Settings fixed at construction. */
     public static final class Builder {
         private int port;
         private String region = DEFAULT_REGION;
         private Duration throttleWindow = SERVICE_THROTTLE_WINDOW;
+        private ThrottleScope throttleScope = ThrottleScope.INSTANCE;
         private CredentialStore credentials = CredentialStore.withTestKey();
         private Clock clock = Clock.systemUTC();
         private long seed = 20140526L;
@@ -233,12 +244,25 @@ public final class EcsEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Minimum interval between two console (or two screenshot) calls on one instance; default 10 s. */
+        /**
+         * Minimum interval between two calls on one instance (console output or screenshot, in any
+         * order; see {@link #throttleScope}); default 10 s, as the service.
+         */
         public Builder throttleWindow(Duration w) {
             if (w.isNegative()) {
                 throw new IllegalArgumentException("the throttle window must not be negative");
             }
             throttleWindow = w;
+            return this;
+        }
+
+        /**
+         * What the window counts: {@link ThrottleScope#INSTANCE} (the default, the service's rule:
+         * a screenshot within the window after the console output of the same instance is throttled)
+         * or {@link ThrottleScope#ACTION} (console and screenshot each have their own window).
+         */
+        public Builder throttleScope(ThrottleScope s) {
+            throttleScope = Objects.requireNonNull(s);
             return this;
         }
 

@@ -50,6 +50,7 @@ final class EcsHttpHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        CallCounters.InFlight inFlight = counters.started();
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         String actionName = null;
         String instanceId = null;
@@ -62,22 +63,23 @@ final class EcsHttpHandler implements HttpHandler {
             FaultInjector.Decision fault = faults.decide(actionName, instanceId);
             pause(fault.latency());
             try {
-                answer(exchange, requestId, request, action, fault);
+                answer(exchange, requestId, request, action, fault, inFlight);
             } catch (EcsError e) {
-                sendError(exchange, requestId, actionName, instanceId, e);
+                sendError(exchange, requestId, actionName, instanceId, e, inFlight);
             }
         } catch (EcsError e) {
-            sendError(exchange, requestId, actionName, instanceId, e);
+            sendError(exchange, requestId, actionName, instanceId, e, inFlight);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "emulator failed on " + actionName + " " + instanceId, e);
-            sendError(exchange, requestId, actionName, instanceId, EcsError.internalError());
+            sendError(exchange, requestId, actionName, instanceId, EcsError.internalError(), inFlight);
         } finally {
+            inFlight.end();
             exchange.close();
         }
     }
 
     private void answer(HttpExchange exchange, String requestId, RpcRequest request, EcsAction action,
-                        FaultInjector.Decision fault) throws IOException {
+                        FaultInjector.Decision fault, CallCounters.InFlight inFlight) throws IOException {
         String method = request.httpMethod();
         if (!"POST".equals(method) && !"GET".equals(method)) {
             throw new EcsError(405, "UnsupportedHTTPMethod", "This http method " + method + " is not supported.");
@@ -101,6 +103,7 @@ final class EcsHttpHandler implements HttpHandler {
             counters.answered(request.action(), CallCounters.RESET);
             log(request.action(), instanceIdOf(request, action), "connection reset");
             // Closing an exchange whose headers were never sent closes the socket: no answer at all.
+            inFlight.end();
             exchange.close();
             return;
         }
@@ -113,7 +116,7 @@ final class EcsHttpHandler implements HttpHandler {
         body.setAll(answer.fields());
         boolean mangled = fault.brokenBase64() || fault.wrongContentType() || fault.malformedJson();
         if (answer.base64Field() != null && !mangled) {
-            streamAnswer(exchange, requestId, body, answer);
+            streamAnswer(exchange, requestId, body, answer, inFlight);
             counters.answered(request.action(), CallCounters.OK);
             log(request.action(), instanceIdOf(request, action), "200 OK");
             return;
@@ -137,7 +140,7 @@ final class EcsHttpHandler implements HttpHandler {
         }
         counters.answered(request.action(), CallCounters.OK);
         log(request.action(), instanceIdOf(request, action), "200 OK");
-        send(exchange, 200, contentType, requestId, bytes);
+        send(exchange, 200, contentType, requestId, bytes, inFlight);
     }
 
     private static byte[] read(ByteSource source) {
@@ -153,8 +156,8 @@ final class EcsHttpHandler implements HttpHandler {
      * that serving a console log of hundreds of megabytes costs a buffer, not the whole log.
      * Base64 needs no JSON escaping.
      */
-    private static void streamAnswer(HttpExchange exchange, String requestId, ObjectNode fields, EcsAction.Answer answer)
-            throws IOException {
+    private static void streamAnswer(HttpExchange exchange, String requestId, ObjectNode fields, EcsAction.Answer answer,
+                                     CallCounters.InFlight inFlight) throws IOException {
         InputStream in;
         try {
             in = answer.base64Source().open();
@@ -165,6 +168,7 @@ final class EcsHttpHandler implements HttpHandler {
             byte[] head = JSON.writeValueAsBytes(fields);
             exchange.getResponseHeaders().set("Content-Type", JSON_CONTENT_TYPE);
             exchange.getResponseHeaders().set("x-acs-request-id", requestId);
+            inFlight.end();
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = new BufferedOutputStream(exchange.getResponseBody(), 64 * 1024)) {
                 out.write(head, 0, head.length - 1); // without the closing brace
@@ -213,7 +217,8 @@ final class EcsHttpHandler implements HttpHandler {
         return new RpcRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), parameters);
     }
 
-    private void sendError(HttpExchange exchange, String requestId, String action, String instanceId, EcsError e) throws IOException {
+    private void sendError(HttpExchange exchange, String requestId, String action, String instanceId, EcsError e,
+                           CallCounters.InFlight inFlight) throws IOException {
         counters.answered(action, e.code());
         log(action, instanceId, e.httpStatus() + " " + e.code());
         ObjectNode body = JsonNodeFactory.instance.objectNode();
@@ -228,12 +233,14 @@ final class EcsHttpHandler implements HttpHandler {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        send(exchange, e.httpStatus(), JSON_CONTENT_TYPE, requestId, bytes);
+        send(exchange, e.httpStatus(), JSON_CONTENT_TYPE, requestId, bytes, inFlight);
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String requestId, byte[] bytes) throws IOException {
+    private static void send(HttpExchange exchange, int status, String contentType, String requestId, byte[] bytes,
+                             CallCounters.InFlight inFlight) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-acs-request-id", requestId);
+        inFlight.end();
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -94,16 +94,33 @@ class ErrorCodesTest {
         SdkClients.call(client, ecs, console("i-errors0001"));
         ClientException e = catchThrowableOfType(ClientException.class, () -> SdkClients.call(client, ecs, console("i-errors0001")));
         assertThat(e.getErrCode()).isEqualTo("Throttling");
-        // Another action or another instance is not held back by it.
-        SdkClients.call(client, ecs, screenshot("i-errors0001"));
+        // the service's rule is per instance: a screenshot of the same instance is held back too
+        ClientException s = catchThrowableOfType(ClientException.class, () -> SdkClients.call(client, ecs, screenshot("i-errors0001")));
+        assertThat(s.getErrCode()).isEqualTo("Throttling");
+        assertThat(s.getErrMsg()).contains("same instance");
         Thread.sleep(350);
-        assertThat(SdkClients.call(client, ecs, console("i-errors0001")).getConsoleOutput()).isNotEmpty();
+        assertThat(SdkClients.call(client, ecs, screenshot("i-errors0001")).getScreenshot()).isNotEmpty();
+        // another instance is not held back by it
+        assertThat(SdkClients.call(client, ecs, console("i-stopped001")).getConsoleOutput()).isNotEmpty();
+    }
+
+    @Test
+    void perActionScopeKeepsAWindowPerAction() throws Exception {
+        ecs.throttleWindow(Duration.ofMillis(300)).throttleScope(ThrottleScope.ACTION);
+        var client = SdkClients.testKey(ecs);
+        SdkClients.call(client, ecs, console("i-errors0001"));
+        assertThat(catchThrowableOfType(ClientException.class, () -> SdkClients.call(client, ecs, console("i-errors0001")))
+                .getErrCode()).isEqualTo("Throttling");
+        assertThat(SdkClients.call(client, ecs, screenshot("i-errors0001")).getScreenshot()).isNotEmpty();
+        assertThat(catchThrowableOfType(ClientException.class, () -> SdkClients.call(client, ecs, screenshot("i-errors0001")))
+                .getErrCode()).isEqualTo("Throttling");
     }
 
     @Test
     void serviceDefaultWindowIsTenSeconds() {
         try (EcsEmulator service = EcsEmulator.builder().build()) {
             assertThat(service.throttleWindow()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(service.throttleScope()).isEqualTo(ThrottleScope.INSTANCE);
         }
     }
 

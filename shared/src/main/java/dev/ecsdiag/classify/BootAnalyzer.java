@@ -218,7 +218,8 @@ public final class BootAnalyzer implements LineAnalyzer {
             endedBy = "reboot";
             if (boot.startSeen && boot.reached.compareTo(BootStage.LOGIN) < 0 && boot.failure == null) {
                 boot.failure = "rebooted unexpectedly before user space came up (reached " + boot.reached.id() + ")";
-                boot.failureLine = nextStart;
+                // on the failed boot's own last line: the next banner (nextStart) belongs to the next boot
+                boot.failureLine = boot.lastLine;
             }
             if (findings.size() < MAX_FINDINGS) {
                 Map<String, String> details = new LinkedHashMap<>();

@@ -14,8 +14,8 @@ import java.util.function.LongToIntFunction;
 /**
  * Finds every kernel crash report in a console log, in one pass and bounded memory.
  *
- * <p>Every line meets the {@link HeaderScanner} (one table lookup per character); a line holding a
- * header keyword of the {@link OopsTable} opens a report. A report collects the following lines of
+ * <p>Every line meets the {@link HeaderScanner} (a vectorised search for the keywords' colons); a
+ * line holding a header keyword of the {@link OopsTable} opens a report. A report collects the following lines of
  * the same printk context: same caller id ({@code [ T1234]}) when the kernel prints them, else the
  * same kind of line (with or without a printk timestamp), so that user-space output and other CPUs'
  * messages interleaved with it stay out. After {@code Sending NMI from CPU} the CPU contexts
@@ -24,22 +24,38 @@ import java.util.function.LongToIntFunction;
  * lines, or at the end of the log; then {@link ReportParser} titles it.
  *
  * <p>{@code Kernel panic - not syncing} and the other continuation headers do not start a report
- * when one is open (or was just closed in the same boot): they mark it as panicked.
+ * when one is open in their context: they belong to it. A panic right after a closed report marks
+ * it as panicked; a panic on its own is a crash.
  */
 public final class CrashAnalyzer implements LineAnalyzer {
 
-    /** Lines kept per report; the title needs far fewer, the cap bounds memory on endless reports. */
-    static final int MAX_REPORT_LINES = 2000;
+    /**
+     * Lines kept per report: the title needs far fewer (150 give the same titles on the whole
+     * corpus), the cap bounds memory and time on endless reports.
+     */
+    static final int MAX_REPORT_LINES = 500;
+    /**
+     * Characters kept per report. Lines are cut at 8 KB of bytes, but a malformed byte decodes to
+     * U+FFFD (two bytes in a Java string): without a budget in characters, 8 open reports of 500
+     * such lines would hold 64 MB. With it, all open reports together hold at most 8 MB.
+     */
+    static final int MAX_REPORT_CHARS = 512 * 1024;
     /** Reports open at once (one per printk context). */
     static final int MAX_OPEN = 8;
     /** Crashes kept per log; more are counted only. */
-    static final int MAX_CRASHES = 10_000;
+    static final int MAX_CRASHES = 2000;
 
     private static final HeaderScanner SCANNER = new HeaderScanner(OopsTable.GROUPS);
     /** Messages that come with a stack of their own; in a context-less console they end the report. */
     private static final List<String> INFO_WITH_STACK = List.of("vmalloc: allocation failure:",
             "FAULT_INJECTION: forcing a failure", "FAULT_FLAG_ALLOW_RETRY missing");
     private static final String PANIC = "Kernel panic - not syncing";
+    /**
+     * A panic this close after a report is that report's consequence (oops=panic, Fatal
+     * exception); further away it is a crash of its own (e.g. {@code VFS: Unable to mount root fs}
+     * long after a harmless WARNING).
+     */
+    static final int PANIC_DISTANCE = 30;
     private static final String REPLAY = "** replaying previous printk message **";
 
     private final List<OpenReport> open = new ArrayList<>();
@@ -54,6 +70,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
         final List<ConsoleLine> lines = new ArrayList<>();
         final int minLines;
         int textLines;
+        long chars;
         int quiet;
         /** Lines that belong to this report's extent; -1 while all do. */
         int cut = -1;
@@ -66,6 +83,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
             this.context = context;
             this.minLines = header.text().contains("BUG: KMSAN:") ? 16 : 22;
             lines.add(header);
+            chars = header.text().length();
             textLines = 1;
         }
 
@@ -112,7 +130,8 @@ public final class CrashAnalyzer implements LineAnalyzer {
             if (continued) {
                 return;
             }
-            if (text.contains(PANIC) && lastCrashInBoot >= 0) {
+            if (text.contains(PANIC) && lastCrashInBoot >= 0
+                    && line.number() - crashes.get(lastCrashInBoot).endLine() <= PANIC_DISTANCE) {
                 markPanicked(lastCrashInBoot);
                 return;
             }
@@ -194,8 +213,9 @@ public final class CrashAnalyzer implements LineAnalyzer {
             r.skipText = true;
             return;
         }
-        if (r.lines.size() < MAX_REPORT_LINES) {
+        if (r.lines.size() < MAX_REPORT_LINES && r.chars < MAX_REPORT_CHARS) {
             r.lines.add(line);
+            r.chars += text.length();
         }
         r.quiet = ReportExtent.isReportish(text) ? 0 : r.quiet + 1;
     }
@@ -253,7 +273,8 @@ public final class CrashAnalyzer implements LineAnalyzer {
         closeAll();
         List<Crash> result = new ArrayList<>(crashes.size());
         for (Crash c : crashes) {
-            result.add(withBootAndPanic(c, bootOfLine.applyAsInt(c.startLine()), c.panicked()));
+            int boot = bootOfLine.applyAsInt(c.startLine());
+            result.add(boot == c.boot() ? c : withBootAndPanic(c, boot, c.panicked()));
         }
         result.sort((a, b) -> Integer.compare(a.startLine(), b.startLine()));
         return result;

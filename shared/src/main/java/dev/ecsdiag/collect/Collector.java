@@ -48,8 +48,14 @@ public final class Collector {
         return collectMeasured(request, progress).result();
     }
 
-    /** What a collection cost, for benchmarks and tests. */
-    public record Stats(long callsMade, long retries, long throttledAnswers, long backoffMillis, long callsNotMade, long wallMillis) {
+    /**
+     * What a collection cost, for benchmarks and tests.
+     *
+     * @param pacedWaits   console/screenshot calls that waited for the same-instance window before their first attempt
+     * @param pacingMillis how long those waits were, in all (they overlap with other instances' calls)
+     */
+    public record Stats(long callsMade, long retries, long throttledAnswers, long backoffMillis, long callsNotMade, long wallMillis,
+                        long pacedWaits, long pacingMillis) {
     }
 
     /** A result with its cost. */
@@ -147,7 +153,8 @@ public final class Collector {
             progress.info("collected " + outcomes.size() + " instance" + (outcomes.size() == 1 ? "" : "s") + " in "
                     + String.format(java.util.Locale.ROOT, "%.1f s", wall / 1000.0) + "; output in " + layout.root());
             Stats stats = new Stats(api.callsMade(), run == null ? 0 : run.retries(), run == null ? 0 : run.throttledAnswers(),
-                    run == null ? 0 : TimeUnit.NANOSECONDS.toMillis(run.backoffNanos()), run == null ? 0 : run.skippedCalls(), wall);
+                    run == null ? 0 : TimeUnit.NANOSECONDS.toMillis(run.backoffNanos()), run == null ? 0 : run.skippedCalls(), wall,
+                    run == null ? 0 : run.pacedWaits(), run == null ? 0 : TimeUnit.NANOSECONDS.toMillis(run.pacingNanos()));
             if (cancelled) {
                 Thread.currentThread().interrupt();
             }

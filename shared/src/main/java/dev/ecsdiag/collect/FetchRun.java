@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs the per-instance calls of one collection: at most {@code concurrency} calls in flight, each
  * instance's calls one after another, across instances in parallel.
  *
- * <p>A call that must wait (backoff after throttling, the service's same-instance window before
- * the retry of a console or screenshot call) does not
+ * <p>A call that must wait (backoff after throttling; the service's same-instance window, which
+ * holds a screenshot back until 10 s after the instance's console call and a retry until 10 s
+ * after the failed attempt) does not
  * sleep on a worker: it is put back on a timer and its worker takes the next instance's call, so
  * waits overlap with useful work. When the deadline passes, every waiting call is released at
  * once, finds the run stopping and is recorded as not made; calls in flight end within their
@@ -52,6 +53,8 @@ final class FetchRun {
     private final AtomicLong throttled = new AtomicLong();
     private final AtomicLong backoffNanos = new AtomicLong();
     private final AtomicLong skippedCalls = new AtomicLong();
+    private final AtomicLong pacedWaits = new AtomicLong();
+    private final AtomicLong pacingNanos = new AtomicLong();
     private CountDownLatch allDone;
     private int total;
 
@@ -131,6 +134,15 @@ final class FetchRun {
 
     long skippedCalls() {
         return skippedCalls.get();
+    }
+
+    /** Calls that waited for the same-instance window before their first attempt, and how long in all. */
+    long pacedWaits() {
+        return pacedWaits.get();
+    }
+
+    long pacingNanos() {
+        return pacingNanos.get();
     }
 
     private void stop(String code) {
@@ -215,14 +227,30 @@ final class FetchRun {
             finishWith(w, "DeadlineReached");
             return;
         }
-        int attempt = w.attempt();
         if (step.paced) {
-            w.pacedCallStarted(now, spacingNanos);
+            // The service's same-instance window, kept before the call rather than learnt from a
+            // Throttling answer: the screenshot waits until the window since the console call has
+            // passed. The wait is on the timer; this worker goes on with another instance.
+            long wait = w.pacingWaitNanos(now);
+            if (wait > 0) {
+                pacedWaits.incrementAndGet();
+                pacingNanos.addAndGet(wait);
+                submitAfter(w, wait);
+                return;
+            }
         }
+        int attempt = w.attempt();
         Duration timeout = Duration.ofNanos(Math.min(callTimeout.toNanos(), left));
         String call = InstanceWork.callName(step);
         try {
-            executor.run(w, step, timeout);
+            try {
+                executor.run(w, step, timeout);
+            } finally {
+                if (step.paced) {
+                    // counted from the end of the call: by then the service has seen it, however long the way there took
+                    w.pacedCallEnded(System.nanoTime(), spacingNanos);
+                }
+            }
         } catch (EcsCallException e) {
             if (e.kind() == EcsCallException.Kind.THROTTLED) {
                 throttled.incrementAndGet();
@@ -232,7 +260,7 @@ final class FetchRun {
                 if (step.paced) {
                     // The service's same-instance window: the failed attempt may have counted, so
                     // coming back before the window has passed would only earn a Throttling answer.
-                    delay = Math.max(delay, w.nextPacedCallNanos() - System.nanoTime());
+                    delay = Math.max(delay, w.pacingWaitNanos(System.nanoTime()));
                 }
                 retries.incrementAndGet();
                 backoffNanos.addAndGet(delay);

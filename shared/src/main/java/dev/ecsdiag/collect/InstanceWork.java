@@ -14,7 +14,8 @@ final class InstanceWork {
 
     /**
      * The calls made per instance, in order. Console and screenshot calls are subject to the
-     * service's same-instance window: their retries wait for it to pass.
+     * service's same-instance window (two calls on one instance less than 10 s apart answer
+     * Throttling): the screenshot, and any retry, waits for it to pass.
      */
     enum Step {
         CONSOLE(true), EVENTS(false), SCREENSHOT(true);
@@ -33,7 +34,8 @@ final class InstanceWork {
 
     private int stepIndex;
     private int attempts;
-    private long nextPacedCallNanos = Long.MIN_VALUE;
+    private boolean pacedCallMade;
+    private long nextPacedCallNanos;
     private int eventsNextPage = 1;
     private final List<SystemEvent> events = new ArrayList<>();
     private final List<CallFailure> failures = new ArrayList<>();
@@ -69,11 +71,14 @@ final class InstanceWork {
         return stepIndex < Step.values().length;
     }
 
-    synchronized long nextPacedCallNanos() {
-        return nextPacedCallNanos;
+    /** How long a paced call must still wait at {@code nowNanos}: 0 when no paced call was made yet or the window has passed. */
+    synchronized long pacingWaitNanos(long nowNanos) {
+        return pacedCallMade ? Math.max(0, nextPacedCallNanos - nowNanos) : 0;
     }
 
-    synchronized void pacedCallStarted(long nowNanos, long spacingNanos) {
+    /** A console or screenshot call on this instance ended (answered or failed) at {@code nowNanos}. */
+    synchronized void pacedCallEnded(long nowNanos, long spacingNanos) {
+        pacedCallMade = true;
         nextPacedCallNanos = nowNanos + spacingNanos;
     }
 

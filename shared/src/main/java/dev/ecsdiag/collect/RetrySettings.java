@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param maxAttempts         attempts per call, the first included (at least 1)
  * @param initialBackoff      wait before the second attempt; doubles with each further attempt
  * @param maxBackoff          longest single wait
- * @param sameInstanceSpacing least time between two console/screenshot calls on the same instance;
+ * @param sameInstanceSpacing least time between two console/screenshot calls (either action) on the same instance,
+ *                            counted from the end of the first;
  *                            the service answers {@code Throttling} to calls closer than 10 s
  */
 public record RetrySettings(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration sameInstanceSpacing) {

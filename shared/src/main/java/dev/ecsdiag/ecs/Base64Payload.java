@@ -28,14 +28,93 @@ public final class Base64Payload {
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
         try {
             long n;
-            try (InputStream in = open(base64); OutputStream out = Files.newOutputStream(tmp)) {
-                n = in.transferTo(out);
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                n = decode(base64, out);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return n;
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Characters gathered per decoding step: a multiple of 4, so that every full chunk decodes on its own. */
+    private static final int CHUNK_CHARS = 1 << 16;
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            VALUES[alphabet.charAt(i)] = (byte) i;
+        }
+    }
+
+    /**
+     * Checks and decodes in one pass over the characters, 64 Ki characters at a time, with
+     * commons-codec's decoder (the checks before it make it as strict as we need: the alphabet,
+     * padding only at the end, no truncation, no impossible trailing bits). This replaced a chain
+     * of streams (checking stream, buffered stream, commons-codec's decoding stream, a transfer
+     * buffer) that copied every byte three times more and was the client's largest CPU cost per
+     * call in the collection benchmark.
+     */
+    static long decode(CharSequence text, OutputStream out) throws IOException {
+        char[] array = null;
+        int base = 0;
+        if (text instanceof java.nio.CharBuffer cb && cb.hasArray()) {
+            array = cb.array();
+            base = cb.arrayOffset() + cb.position();
+        }
+        int length = text.length();
+        byte[] chunk = new byte[Math.min(CHUNK_CHARS, roundUp4(length))];
+        org.apache.commons.codec.binary.Base64 decoder = new org.apache.commons.codec.binary.Base64(0, null, false, CodecPolicy.STRICT);
+        int fill = 0;
+        long data = 0;
+        int padding = 0;
+        int last = 0; // value of the last alphabet character, for the trailing-bits check
+        long written = 0;
+        for (int pos = 0; pos < length; pos++) {
+            char c = array != null ? array[base + pos] : text.charAt(pos);
+            int v = c < 128 ? VALUES[c] : -1;
+            if (v >= 0) {
+                if (padding > 0) {
+                    throw new MalformedPayloadException("Base64 data after padding at character " + pos);
+                }
+                chunk[fill++] = (byte) c;
+                data++;
+                last = v;
+                if (fill == chunk.length) {
+                    byte[] decoded = decoder.decode(chunk);
+                    out.write(decoded);
+                    written += decoded.length;
+                    fill = 0;
+                }
+            } else if (c == '=') {
+                if (++padding > 2) {
+                    throw new MalformedPayloadException("too much Base64 padding at character " + pos);
+                }
+            } else if (c != '\r' && c != '\n' && c != ' ' && c != '\t') { // line breaks are allowed by MIME-style encoders
+                throw new MalformedPayloadException("character " + pos + " of the Base64 payload is not Base64 ("
+                        + (c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'") + ")");
+            }
+        }
+        if (data % 4 == 1 || (padding > 0 && (data + padding) % 4 != 0)) {
+            throw new MalformedPayloadException("the Base64 payload is truncated (" + (data + padding) + " characters)");
+        }
+        if ((data % 4 == 2 && (last & 0x0f) != 0) || (data % 4 == 3 && (last & 0x03) != 0)) {
+            throw new MalformedPayloadException("the Base64 payload ends in the middle of a byte (impossible trailing bits)");
+        }
+        if (fill > 0) {
+            // the last, partial chunk: the decoder takes the final 2 or 3 characters without padding
+            byte[] decoded = decoder.decode(java.util.Arrays.copyOf(chunk, fill));
+            out.write(decoded);
+            written += decoded.length;
+        }
+        return written;
+    }
+
+    private static int roundUp4(int n) {
+        return Math.max(4, (n + 3) & ~3);
     }
 
     /** A stream of the decoded bytes; reading throws {@link MalformedPayloadException} where the payload breaks. */

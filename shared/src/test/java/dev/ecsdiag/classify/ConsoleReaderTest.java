@@ -98,6 +98,15 @@ class ConsoleReaderTest {
     }
 
     @Test
+    void monotonicJournalPrefixIsTakenOffButKernelTextIsNot() throws IOException {
+        ConsoleLine line = read("[   12.345678] ecs-vm-1 kernel: Call Trace:").get(0);
+        assertEquals("Call Trace:", line.text());
+        assertEquals(12.345678, line.timestamp(), 1e-9);
+        assertEquals("Booting paravirtualized kernel on KVM",
+                read("[    0.000000] Booting paravirtualized kernel on KVM").get(0).text());
+    }
+
+    @Test
     void dmesgHumanDatesAreTakenOff() throws IOException {
         ConsoleLine line = read("[Tue Jul 14 10:25:59 2020] general protection fault: 0000 [#1] SMP").get(0);
         assertEquals("general protection fault: 0000 [#1] SMP", line.text());
@@ -117,6 +126,10 @@ class ConsoleReaderTest {
         ConsoleLine line = read("syzkaller login: [   50.946624] WARNING: CPU: 0 PID: 1 at a.c:1 f+0x1/0x2").get(0);
         assertTrue(line.text().startsWith("WARNING: CPU"), line.text());
         assertEquals(50.946624, line.timestamp(), 1e-9);
+        ConsoleLine shell = read("root@lab:~# \u001b[6n[   28.602988] watchdog: BUG: soft lockup - CPU#0 stuck for 26s!").get(0);
+        assertEquals("watchdog: BUG: soft lockup - CPU#0 stuck for 26s!", shell.text());
+        assertEquals(28.602988, shell.timestamp(), 1e-9);
+        assertEquals("echo: [   1.000] x", read("echo: [   1.000] x").get(0).text());
     }
 
     @Test

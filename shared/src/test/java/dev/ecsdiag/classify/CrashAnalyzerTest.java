@@ -162,6 +162,20 @@ class CrashAnalyzerTest {
     }
 
     @Test
+    void aPanicLongAfterAnEarlierReportIsACrashOfItsOwn() throws IOException {
+        StringBuilder log = new StringBuilder(WARNING);
+        for (int i = 0; i < 200; i++) {
+            log.append("[  201.").append(i).append("] systemd[1]: Starting unit ").append(i).append('\n');
+        }
+        log.append("[  300.000000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\n");
+        List<Crash> crashes = crashes(log.toString());
+        assertEquals(2, crashes.size());
+        assertFalse(crashes.get(0).panicked());
+        assertEquals("kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)", crashes.get(1).title());
+        assertEquals("DoS", crashes.get(1).type());
+    }
+
+    @Test
     void journalPrefixedReportsKeepTheirCallTrace() throws IOException {
         StringBuilder journal = new StringBuilder();
         for (String line : WARNING.split("\n")) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdiag.emulator.EcsEmulator;
 import dev.ecsdiag.emulator.Faults;
+import dev.ecsdiag.report.ReportOptions;
+import dev.ecsdiag.report.ReportWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs collections that succeed and fail in every way a secret could slip out (signature
  * mismatch echoing the string to sign, resets, timeouts, malformed answers, the default chain)
- * and searches every output file, every progress line and every exception message for the
- * secret and the STS token, raw and encoded.
+ * and searches every output file (the collector's and the report's: {@code index.html},
+ * {@code report.json}, {@code junit.xml}, {@code summary.md}, written here as {@code collect} and
+ * {@code demo} write them), every progress line and every exception message for the secret and
+ * the STS token, raw and encoded.
  */
 class SecretLeakTest {
 
@@ -60,14 +64,17 @@ class SecretLeakTest {
 
             CollectionResult ok = new Collector().collect(base.build(), sink);
             assertThat(ok.instances()).isNotEmpty();
+            writeReport(ok);
 
             // a wrong token and a wrong secret: the service echoes its string to sign
             CollectionResult badToken = new Collector().collect(base.outputDir(dir.resolve("bad-token"))
                     .credentials(Credentials.sts(KEY_ID, Secret.of(SECRET), Secret.of(TOKEN + "x"))).build(), sink);
             assertThat(badToken.instances().get(0).failures()).isNotEmpty();
+            writeReport(badToken);
             CollectionResult badSecret = new Collector().collect(base.outputDir(dir.resolve("bad-secret"))
                     .credentials(Credentials.sts(KEY_ID, Secret.of(SECRET + "x"), Secret.of(TOKEN))).build(), sink);
             assertThat(badSecret.instances().get(0).failures().get(0).code()).isEqualTo("SignatureDoesNotMatch");
+            writeReport(badSecret);
 
             // the default chain, from system properties
             System.setProperty("alibabacloud.accessKeyId", KEY_ID);
@@ -77,6 +84,7 @@ class SecretLeakTest {
                 CollectionResult chain = new Collector().collect(base.outputDir(dir.resolve("chain"))
                         .credentials(Credentials.defaultChain()).build(), sink);
                 assertThat(chain.instances()).anySatisfy(o -> assertThat(o.console()).isNotNull());
+                writeReport(chain);
             } finally {
                 System.clearProperty("alibabacloud.accessKeyId");
                 System.clearProperty("alibabacloud.accessKeySecret");
@@ -93,20 +101,19 @@ class SecretLeakTest {
             exceptionMessages.add(String.valueOf(Credentials.sts(KEY_ID, Secret.of(SECRET), Secret.of(TOKEN))));
         }
 
-        List<String> needles = new ArrayList<>();
-        for (String s : List.of(SECRET, TOKEN)) {
-            String once = URLEncoder.encode(s, StandardCharsets.UTF_8);
-            String twice = URLEncoder.encode(once, StandardCharsets.UTF_8);
-            for (String form : List.of(s, once, twice)) {
-                needles.add(form.substring(0, 12)); // a prefix: encoders differ on the last characters
-            }
-        }
+        List<String> needles = needles();
         assertThat(lines).isNotEmpty();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(dir)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(files).hasSizeGreaterThan(10);
+        // the report of every collection is among them, so the search below covers it
+        for (String run : List.of("ok", "bad-token", "bad-secret", "chain")) {
+            for (String name : List.of(ReportWriter.INDEX_HTML, "report.json", "junit.xml", "summary.md")) {
+                assertThat(dir.resolve(run).resolve(name)).as("report file of %s", run).isRegularFile();
+            }
+        }
         for (String needle : needles) {
             for (Path f : files) {
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
@@ -115,5 +122,23 @@ class SecretLeakTest {
             assertThat(lines).as("progress lines").noneMatch(l -> l.contains(needle));
             assertThat(exceptionMessages).as("exception messages").noneMatch(m -> m.contains(needle));
         }
+    }
+
+    /** Writes the report beside the collection, as {@code collect} and {@code demo} do. */
+    private static void writeReport(CollectionResult result) throws Exception {
+        new ReportWriter().write(result, Path.of(result.outputDir()), ReportOptions.defaults());
+    }
+
+    /** The secret and the token, raw, URL-encoded once and twice (as a service echoing its string to sign shows them). */
+    static List<String> needles() {
+        List<String> needles = new ArrayList<>();
+        for (String s : List.of(SECRET, TOKEN)) {
+            String once = URLEncoder.encode(s, StandardCharsets.UTF_8);
+            String twice = URLEncoder.encode(once, StandardCharsets.UTF_8);
+            for (String form : List.of(s, once, twice)) {
+                needles.add(form.substring(0, 12)); // a prefix: encoders differ on the last characters
+            }
+        }
+        return needles;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +67,27 @@ class Base64PayloadTest {
         // "QR==" encodes 'A' with non-zero leftover bits: lenient decoders accept it, we do not
         assertThatThrownBy(() -> Base64Payload.decodeTo("QR==", dir.resolve("d")))
                 .isInstanceOf(MalformedPayloadException.class);
+    }
+
+    @Test
+    void decodesPayloadsSpanningManyChunksWithAndWithoutLineBreaks() throws Exception {
+        // the decoder works in chunks of 64 Ki characters: lengths around and across chunk edges
+        Random random = new Random(11);
+        for (int length : new int[] {49_151, 49_152, 49_153, 200_001, 393_216}) {
+            byte[] bytes = new byte[length];
+            random.nextBytes(bytes);
+            for (String b64 : List.of(Base64.getEncoder().encodeToString(bytes), Base64.getMimeEncoder().encodeToString(bytes))) {
+                Path out = dir.resolve("big-" + length);
+                assertThat(Base64Payload.decodeTo(b64, out)).isEqualTo(length);
+                assertThat(Files.readAllBytes(out)).isEqualTo(bytes);
+            }
+            String broken = Base64.getEncoder().encodeToString(bytes);
+            int at = broken.length() - 7; // past the first chunks
+            String bad = broken.substring(0, at) + "*" + broken.substring(at + 1);
+            assertThatThrownBy(() -> Base64Payload.decodeTo(bad, dir.resolve("bad-" + length)))
+                    .isInstanceOf(MalformedPayloadException.class).hasMessageContaining("character " + at);
+            assertThat(dir.resolve("bad-" + length)).doesNotExist();
+        }
     }
 
     @Test

@@ -19,6 +19,12 @@ import java.util.List;
  */
 public final class FrameLine {
 
+    /**
+     * Longest kernel symbol name (KSYM_NAME_LEN, 512 since Linux 6.1 for Rust, 128 before): a longer
+     * word is not a symbol, and every frame is kept, so its name must not grow with the line.
+     */
+    static final int MAX_SYMBOL = 512;
+
     private FrameLine() {
     }
 
@@ -68,7 +74,7 @@ public final class FrameLine {
         while (symEnd < n && (isIdent(s.charAt(symEnd)) || s.charAt(symEnd) == '.')) {
             symEnd++;
         }
-        if (symEnd >= n || s.charAt(symEnd) != '+' || !s.startsWith("0x", symEnd + 1)) {
+        if (symEnd >= n || s.charAt(symEnd) != '+' || !s.startsWith("0x", symEnd + 1) || symEnd - start > MAX_SYMBOL) {
             return null;
         }
         String symbol = s.substring(start, symEnd);
@@ -233,7 +239,7 @@ public final class FrameLine {
     }
 
     private static boolean isSymbol(String s) {
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.length() > MAX_SYMBOL) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {

@@ -69,21 +69,28 @@ public final class HeaderScanner {
         while (found != 0) {
             int g = Long.numberOfTrailingZeros(found);
             found &= found - 1;
-            if (!suppressed(line, groups.get(g))) {
+            String header = groups.get(g).header();
+            if (!suppressed(ReportPatterns.window(line, line.indexOf(header)), groups.get(g))) {
                 return g;
             }
         }
         return -1;
     }
 
-    private static boolean suppressed(String line, OopsGroup group) {
-        for (Pattern p : group.suppressions()) {
-            if (p.matcher(line).find()) {
+    private boolean suppressed(String line, OopsGroup group) {
+        List<Pattern> suppressions = group.suppressions();
+        for (int i = 0; i < suppressions.size(); i++) {
+            Pattern p = suppressions.get(i);
+            String literal = literals.computeIfAbsent(p, q -> ReportParser.literalPrefix(q.pattern()));
+            if (line.contains(literal) && p.matcher(line).find()) {
                 return true;
             }
         }
         return false;
     }
+
+    /** Literal start of each suppression pattern: most lines fail this before any regex runs. */
+    private final java.util.Map<Pattern, String> literals = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OopsGroup group(int index) {
         return groups.get(index);

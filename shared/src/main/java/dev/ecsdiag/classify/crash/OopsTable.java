@@ -147,6 +147,23 @@ public final class OopsTable {
 
     private static final String LOCK_AT = "at: (?:{{PC}} +)?{{FUNC}}";
 
+    /**
+     * An RCU stall report's stalled CPU (kernel/rcu/tree_stall.h, print_other_cpu_stall): named in
+     * the list of stalled CPUs ({@code 0-...0: (1 ticks this GP) idle=...}, or {@code { 0 2}} on the
+     * header line of old kernels), then dumped as {@code NMI backtrace for cpu 0}. The frames that
+     * name the stall are the interrupted task's: after {@code </NMI>} (the NMI handler's own) and
+     * {@code </IRQ>} (an interrupt that happened to run; {@code <EOI>} on old kernels), as
+     * syzkaller reads a self-detected stall's frames after the timer interrupt. The dump that
+     * follows {@code Stack dump where RCU GP kthread last ran:} is of the CPU the grace-period
+     * kthread last ran on, even when that CPU is a stalled one: it says why the kthread starves,
+     * not what the stalled CPU loops in.
+     */
+    static final CpuDump STALLED_CPU = new CpuDump(
+            compile("(?:^|\\s)([0-9]+)-[.O][.o][.N]\\S*: \\(|CPUs/tasks: \\{([0-9 ]+)\\}"),
+            compile("NMI backtrace for cpu ([0-9]+)"),
+            compile("Stack dump where RCU GP kthread last ran|RCU grace-period kthread stack dump"),
+            compile("</NMI>|</IRQ>|<EOI>"));
+
     public static final List<OopsGroup> GROUPS = List.of(
             group("BUG:", List.of("ODEBUG:", "Boot_DEBUG:", "xlog_status:", "DEBUG:",
                             "BUG: no syscalls can create resource"),
@@ -246,7 +263,8 @@ public final class OopsTable {
                             "WARNING: See https.* for mitigation options.",
                             "WARNING: kernel not compiled with CPU_SRSO",
                             "EXT4-[Ff][Ss](?: \\(.*\\))?:",
-                            "(?i)warning: .* uses (deprecated v2 capabilities|wireless extensions)",
+                            // "warning: `prog' uses deprecated v2 capabilities ...", "... uses wireless extensions ..."
+                            "(?i)uses (?:deprecated v2 capabilities|wireless extensions)",
                             "XFS \\(\\w+\\): WARNING"),
                     row("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check|at)")
                             .as("WARNING: ODEBUG bug in {f}")
@@ -323,6 +341,13 @@ public final class OopsTable {
                             .then("at: {{PC}} +{{FUNC}}").as("possible deadlock in {1}"),
                     row("INFO: inconsistent lock state").then("takes").then("at: {{PC}} +{{FUNC}}")
                             .as("inconsistent lock state in {1}"),
+                    // Another CPU saw the stall: the report lists the stalled CPUs, then each prints
+                    // its stack by NMI backtrace. Read the first one's task frames as a soft lockup's.
+                    // No such backtrace (the grace-period kthread's dump only): the next row.
+                    row("INFO: rcu_(?:preempt|sched|bh) detected stalls on CPUs/tasks")
+                            .as("INFO: rcu detected stall in {f}").alt("stall in {f}")
+                            .stack(new StackSpec(parts(STACK), List.of(), List.of("apic_timer_interrupt", "rcu"),
+                                    FrameExtractor.STALL, STALLED_CPU)),
                     row("INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall")
                             .as("INFO: rcu detected stall in {f}").alt("stall in {f}")
                             .stack(new StackSpec(parts(part("apic_timer_interrupt"), RIP_LINE, STACK),

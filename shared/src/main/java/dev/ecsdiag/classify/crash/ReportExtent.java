@@ -1,12 +1,10 @@
 package dev.ecsdiag.classify.crash;
 
-import dev.ecsdiag.classify.ConsoleLine;
-import java.util.List;
-
 /**
  * Where a report ends. A report is collected until something else starts, which may be long after
  * the kernel finished printing it; its last line is the last one that still looks like part of an
- * oops (frames, registers, stack markers, lock lists, memory dumps, the end-trace and panic lines).
+ * oops (frames, registers, stack markers, lock lists, memory dumps, the end-trace and panic lines),
+ * and nothing report-like for {@link #QUIET_LINES} lines closes it.
  */
 public final class ReportExtent {
 
@@ -15,21 +13,6 @@ public final class ReportExtent {
 
     /** Lines after which a report is over when nothing report-like was printed. */
     public static final int QUIET_LINES = 100;
-
-    /** Index (in {@code lines}) of the report's last line. */
-    public static int lastIndex(List<ConsoleLine> lines) {
-        int last = 0;
-        for (int i = 1; i < lines.size(); i++) {
-            String t = lines.get(i).text();
-            if (t.startsWith("---[ end trace") || t.startsWith("---[ end Kernel panic")) {
-                return i;
-            }
-            if (isReportish(t)) {
-                last = i;
-            }
-        }
-        return last;
-    }
 
     /** Line beginnings that belong to oops reports, by their first character (a switch, not a scan). */
     private static final String[][] MARKERS = new String[128][];

@@ -99,16 +99,29 @@ public final class ReportParser {
             }
         }
         String header = lines.get(0).text();
-        Titled titled = title(group, header, usable);
+        Titled titled = title(group, ReportPatterns.window(header, header.indexOf(group.header())), usable);
         List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
-        Facts facts = Facts.read(own);
+        int lastIndex = lastIndex(own);
+        // facts (frames above all) only from the report's own lines, so they lie within startLine..endLine
+        Facts facts = Facts.read(own.subList(0, lastIndex + 1));
         String type = CrashTypes.of(titled.title);
         int start = (int) lines.get(0).number();
-        ConsoleLine last = own.get(lastIndex(own)).line();
+        ConsoleLine last = own.get(lastIndex).line();
         return new Crash(titled.title, titled.alts, type, titled.corruptedReason != null, titled.corruptedReason,
-                titled.guiltyFrame, start, (int) last.number(), facts.callTrace, facts.rip, facts.registers,
-                facts.cpu, facts.pid, facts.command, facts.taint, facts.release, facts.hardware,
-                panicked || facts.panicked, 0, header, last.text(), signature(type, titled.title));
+                titled.guiltyFrame, start, (int) last.number(), facts.callTrace, bounded(facts.rip), facts.registers,
+                facts.cpu, facts.pid, facts.command, bounded(facts.taint), bounded(facts.release), bounded(facts.hardware),
+                panicked || facts.panicked, 0, bounded(header), bounded(last.text()), signature(type, titled.title));
+    }
+
+    /**
+     * Longest text a crash keeps from one line. The kernel prints at most 1024 bytes per record
+     * (LOG_LINE_MAX); console lines can be 8 KB of bytes that each decode to U+FFFD (16 KB of heap),
+     * and a log can hold thousands of crashes, so what a crash keeps must not grow with its lines.
+     */
+    static final int MAX_KEPT_CHARS = 1024;
+
+    private static String bounded(String s) {
+        return s == null || s.length() <= MAX_KEPT_CHARS ? s : s.substring(0, MAX_KEPT_CHARS);
     }
 
     /** {@link ReportExtent#lastIndex} with the frames already parsed. */
@@ -161,20 +174,45 @@ public final class ReportParser {
         // No row applies: keep the header line itself from the keyword on.
         int at = Math.max(0, header.indexOf(group.header()));
         String title = TitleCanon.canonical(header.substring(at));
+        String guilty = guiltyOf(title);
         return new Titled(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
-                guiltyOf(title));
+                guilty != null ? guilty : bestEffortFrame(null, lines));
     }
 
+    /** Keyword occurrences tried per header line: real lines hold one, garbage lines may hold hundreds. */
+    private static final int MAX_OCCURRENCES = 4;
+
+    /**
+     * Rows whose title matches the header, earliest first (then in table order). Every row's title
+     * starts with its group's keyword, so it is tried where the keyword occurs ({@code lookingAt}),
+     * not at every position: a line full of keywords costs a few tries, not a scan per keyword.
+     */
     private static List<Candidate> candidates(OopsGroup group, String header) {
+        int[] at = new int[MAX_OCCURRENCES];
+        int count = 0;
+        for (int o = header.indexOf(group.header()); o >= 0 && count < MAX_OCCURRENCES;
+                o = header.indexOf(group.header(), o + 1)) {
+            at[count++] = o;
+        }
         List<Candidate> candidates = new ArrayList<>();
         List<OopsFormat> formats = group.formats();
         for (int i = 0; i < formats.size(); i++) {
-            if (!header.contains(LITERALS.get(formats.get(i)))) {
+            OopsFormat format = formats.get(i);
+            String literal = LITERALS.get(format);
+            if (!header.contains(literal)) {
                 continue; // the row's literal start is not even there
             }
-            Matcher m = formats.get(i).title().matcher(header);
-            if (m.find()) {
-                candidates.add(new Candidate(m.start(), i, formats.get(i), m));
+            Matcher m = format.title().matcher(header);
+            if (literal.startsWith(group.header())) {
+                for (int k = 0; k < count; k++) {
+                    m.region(at[k], header.length());
+                    if (m.lookingAt()) {
+                        candidates.add(new Candidate(at[k], i, format, m));
+                        break;
+                    }
+                }
+            } else if (m.find()) {
+                candidates.add(new Candidate(m.start(), i, format, m));
             }
         }
         candidates.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start)
@@ -189,10 +227,19 @@ public final class ReportParser {
                 groups.add(c.matcher.group(g));
             }
             if (details(c.format, lines, groups)) {
-                return titleFromFormat(c.format, groups, lines);
+                List<ReportLine> stackLines = stackLines(c.format, lines);
+                if (stackLines != null) {
+                    return titleFromFormat(c.format, groups, lines, stackLines);
+                }
             }
         }
         return null;
+    }
+
+    /** The lines the row's stack walk reads: the report, or its CPU dump (null: the report has none). */
+    private static List<ReportLine> stackLines(OopsFormat format, List<ReportLine> lines) {
+        CpuDump dump = format.stack() == null ? null : format.stack().dump();
+        return dump == null ? lines : dump.find(lines);
     }
 
     /** Looks for the row's detail patterns one after the other on later lines; appends their groups. */
@@ -201,7 +248,7 @@ public final class ReportParser {
         for (Pattern detail : format.details()) {
             boolean found = false;
             for (int i = from; i < lines.size() && i < MAX_DETAIL_LINES; i++) {
-                Matcher m = detail.matcher(lines.get(i).text());
+                Matcher m = detail.matcher(ReportPatterns.window(lines.get(i).text(), 0));
                 if (m.find()) {
                     for (int g = 1; g <= m.groupCount(); g++) {
                         groups.add(m.group(g));
@@ -218,13 +265,14 @@ public final class ReportParser {
         return true;
     }
 
-    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ReportLine> lines) {
+    private static Titled titleFromFormat(OopsFormat format, List<String> groups, List<ReportLine> lines,
+            List<ReportLine> stackLines) {
         String reason = format.corrupted() ? "report format is marked as corrupted" : null;
         List<KeyFrame> frames = List.of();
         if (format.stack() != null) {
-            Extraction e = extract(format.stack(), format.stack().parts(), lines);
+            Extraction e = extract(format.stack(), format.stack().parts(), stackLines);
             if (!e.ok && !format.stack().fallback().isEmpty()) {
-                e = extract(format.stack(), format.stack().fallback(), lines);
+                e = extract(format.stack(), format.stack().fallback(), stackLines);
             }
             frames = e.frames;
             if (!e.ok && reason == null) {
@@ -267,7 +315,53 @@ public final class ReportParser {
             reason = corruption(title, format, lines);
         }
         String guilty = canonical.isEmpty() || CORRUPTED.equals(canonical.get(0)) ? guiltyOf(title) : canonical.get(0);
+        if (guilty == null) {
+            guilty = bestEffortFrame(format.stack(), lines);
+        }
         return new Titled(title, List.copyOf(alts), reason, guilty);
+    }
+
+    private static final Part RIP_PART = new Part(ReportPatterns.RIP);
+    private static final Part TRACE_PART = new Part(ReportPatterns.CALL_TRACE);
+    private static final Map<List<String>, SkipMatcher> BEST_EFFORT_SKIPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The guilty frame when the title names none ({@code kernel panic: X}) or its row's stack walk
+     * found none ({@code ... in corrupted}): the faulting RIP or the call trace, read with the row's
+     * skip list and extractor. Titles stay as syzkaller makes them (they group crashes); this only
+     * tells people where to look.
+     */
+    private static String bestEffortFrame(StackSpec rowSpec, List<ReportLine> lines) {
+        List<String> skip = rowSpec == null ? List.of() : rowSpec.skip();
+        FrameExtractor extractor = rowSpec == null ? FrameExtractor.FIRST : rowSpec.extractor();
+        SkipMatcher matcher = BEST_EFFORT_SKIPS.computeIfAbsent(skip, k -> {
+            List<String> all = new ArrayList<>(ReportPatterns.SKIP);
+            all.addAll(k);
+            return new SkipMatcher(all);
+        });
+        // The faulting RIP names the culprit when it comes first; printed after the call trace it is
+        // an exception inside the trace (a page fault while panicking) and the trace comes first.
+        int rip = -1;
+        int trace = -1;
+        for (int i = 0; i < lines.size() && (rip < 0 || trace < 0); i++) {
+            String t = lines.get(i).text();
+            if (trace < 0 && lines.get(i).stackStart() && ReportPatterns.CALL_TRACE.matcher(t).find()) {
+                trace = i;
+            }
+            if (rip < 0 && t.contains("IP") && ReportPatterns.RIP.matcher(ReportPatterns.window(t, 0)).find()) {
+                rip = i;
+            }
+        }
+        List<List<Part>> orders = rip >= 0 && (trace < 0 || rip < trace)
+                ? List.of(List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(TRACE_PART, Part.STACK), List.of(RIP_PART))
+                : List.of(List.of(TRACE_PART, Part.STACK), List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(RIP_PART));
+        for (List<Part> parts : orders) {
+            Extraction e = extract(matcher, extractor, parts, lines);
+            if (e.ok && !e.frames.isEmpty() && !CORRUPTED.equals(e.frames.get(0).canonical())) {
+                return e.frames.get(0).canonical();
+            }
+        }
+        return null;
     }
 
     /** The function named at the end of a "KIND in FUNCTION" title; null if there is none. */
@@ -318,7 +412,11 @@ public final class ReportParser {
      * following part matches. Each stack part closes the frames gathered so far into one key frame.
      */
     private static Extraction extract(StackSpec spec, List<Part> parts, List<ReportLine> lines) {
-        SkipMatcher skip = SKIPS.get(spec);
+        return extract(SKIPS.get(spec), spec.extractor(), parts, lines);
+    }
+
+    private static Extraction extract(SkipMatcher skip, FrameExtractor extractor, List<Part> parts,
+            List<ReportLine> lines) {
         List<KeyFrame> results = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         boolean ok = true;
@@ -327,7 +425,7 @@ public final class ReportParser {
         int n = lines.size();
         for (int pi = 0; ; pi++) {
             if (pi == parts.size() || parts.get(pi).isStack() && stacks > 0) {
-                KeyFrame key = pick(spec.extractor(), raw);
+                KeyFrame key = pick(extractor, raw);
                 if (key == null) {
                     key = new KeyFrame(CORRUPTED, CORRUPTED);
                     ok = false;
@@ -352,7 +450,7 @@ public final class ReportParser {
                         break;
                     }
                     if (pi != parts.size() - 1 && !parts.get(pi + 1).isStack()) {
-                        Matcher m = parts.get(pi + 1).pattern().matcher(ln);
+                        Matcher m = parts.get(pi + 1).pattern().matcher(ReportPatterns.window(ln, 0));
                         if (m.find()) {
                             addGroups(raw, m, skip);
                             pi++;
@@ -370,7 +468,7 @@ public final class ReportParser {
                         ok = false;
                         break;
                     }
-                    Matcher m = part.pattern().matcher(ln);
+                    Matcher m = part.pattern().matcher(ReportPatterns.window(ln, 0));
                     if (m.find()) {
                         addGroups(raw, m, skip);
                         break;
@@ -492,11 +590,10 @@ public final class ReportParser {
         String hardware;
         boolean panicked;
 
-        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: ?([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
-        private static final Pattern REGISTER_LINE = Pattern.compile("^\\s*([A-Z][A-Z0-9]{1,4}|x[0-9]{1,2}|sp|lr|pstate): ?[0-9a-f]");
+        private static final Pattern REGISTER = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,6}) ?: {0,2}([0-9a-fA-F]{4,16}(?::[0-9a-fA-F]{4,16})?)\\b");
         private static final Pattern CPU_LINE = Pattern.compile(
                 "CPU: (\\d+)(?: UID: \\d+)? PID: (\\d+) Comm: (.{1,64}?) (Not tainted|Tainted: ([A-Z ]*?)) +(\\d\\S*)");
-        private static final int MAX_FRAMES = 256;
+        private static final int MAX_FRAMES = 64; // innermost first: enough to read, bounded for 2000 crashes
         private static final int MAX_REGISTERS = 64;
 
         static Facts read(List<ReportLine> lines) {
@@ -525,7 +622,7 @@ public final class ReportParser {
                 if (f.rip == null && isRipLine(t)) {
                     f.rip = t.trim();
                 }
-                if (f.registers.size() < MAX_REGISTERS && isRegisterLine(t) && !t.contains("Comm: ")) {
+                if (f.registers.size() < MAX_REGISTERS && t.length() < 256 && isRegisterLine(t) && !t.contains("Comm: ")) {
                     Matcher m = REGISTER.matcher(t);
                     while (m.find() && f.registers.size() < MAX_REGISTERS) {
                         f.registers.putIfAbsent(m.group(1), m.group(2));
@@ -583,10 +680,8 @@ public final class ReportParser {
             if (i < t.length() && t.charAt(i) == ' ') {
                 i++;
             }
-            if (i + 2 >= t.length() || t.charAt(i) != ':' || t.charAt(i + 1) != ' ') {
-                return false;
-            }
-            return REGISTER_LINE.matcher(t).find();
+            return i + 2 < t.length() && t.charAt(i) == ':' && t.charAt(i + 1) == ' '
+                    && Character.isLetter(t.charAt(start));
         }
 
         private static Integer parseInt(String s) {

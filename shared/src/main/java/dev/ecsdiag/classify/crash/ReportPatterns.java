@@ -32,6 +32,22 @@ public final class ReportPatterns {
                 .replace("{{TASK}}", "[\\s\\S]{0,100}?"));
     }
 
+    /**
+     * The kernel never prints a line longer than 1 KB (LOG_LINE_MAX); longer lines are interleaved
+     * garbage. Regexes see at most this much of a line around where it matters, which keeps the
+     * work per line small whatever the line.
+     */
+    public static final int REGEX_WINDOW = 1024;
+
+    /** At most {@link #REGEX_WINDOW} characters of {@code line} from {@code from} (a little before, for context). */
+    public static String window(String line, int from) {
+        if (line.length() <= REGEX_WINDOW) {
+            return line;
+        }
+        int start = Math.max(0, Math.min(from, line.length()) - 64);
+        return line.substring(start, Math.min(line.length(), start + REGEX_WINDOW + 64));
+    }
+
     /** The faulting instruction pointer line of x86 ({@code RIP:}), arm64 ({@code pc :}), arm, powerpc. */
     public static final Pattern RIP = compile("(?:IP|NIP|pc |PC is at):? (?:(?:[0-9]+:)?(?:{{PC}} +){0,2}{{FUNC}}"
             + "|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))");

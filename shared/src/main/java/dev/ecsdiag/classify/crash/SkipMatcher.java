@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class SkipMatcher {
 
-    private static final int MAX_CACHE = 50_000;
+    private static final int MAX_CACHE = 4096; // per matcher: bounded memory on adversarial logs
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_]+");
 
     private final List<String> contains = new ArrayList<>();

@@ -9,9 +9,16 @@ import java.util.regex.Pattern;
  * any, are candidate frames); a {@link Part#STACK} part reads call-trace frames until the next stack
  * starts. Candidates that match the skip patterns (the reporting machinery) are dropped; the
  * extractor picks the guilty one among the rest. When {@code parts} yields nothing, {@code fallback}
- * is tried.
+ * is tried. With a {@code dump}, both walk over that CPU's stack dump only (and the row does not
+ * apply to a report without one); without (null), over the whole report.
  */
-public record StackSpec(List<Part> parts, List<Part> fallback, List<String> skip, FrameExtractor extractor) {
+public record StackSpec(List<Part> parts, List<Part> fallback, List<String> skip, FrameExtractor extractor,
+        CpuDump dump) {
+
+    /** A walk over the whole report. */
+    public StackSpec(List<Part> parts, List<Part> fallback, List<String> skip, FrameExtractor extractor) {
+        this(parts, fallback, skip, extractor, null);
+    }
 
     /** One step of the walk. */
     public record Part(Pattern pattern) {

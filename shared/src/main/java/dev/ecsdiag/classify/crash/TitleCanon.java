@@ -32,7 +32,7 @@ public final class TitleCanon {
             new Replacement(null, Pattern.compile("(\\W)(\\d+)(\\W|$)"), "$1NUM$3"),
             new Replacement(null, Pattern.compile("\\d{7,}"), "NUM"));
 
-    private static final int MAX_CACHE = 20_000;
+    private static final int MAX_CACHE = 4096;
     /** Titles repeat across reports ("bad-access in X"): remember the answers, boundedly. */
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 

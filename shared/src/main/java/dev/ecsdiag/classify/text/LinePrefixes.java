@@ -16,6 +16,7 @@ import dev.ecsdiag.classify.ConsoleLine;
  *   <li>{@code [Tue Jul 14 10:25:59 2020]} {@code dmesg -T} date;</li>
  *   <li>{@code Jul 14 10:25:59 host ident[pid]: } syslog / journal (short, short-precise);</li>
  *   <li>{@code 2020-07-14T10:25:59.123456+00:00 host ident: } ISO timestamped journal / RFC 5424;</li>
+ *   <li>{@code [   12.345678] host kernel: } journal with monotonic timestamps;</li>
  *   <li>{@code ** 5 printk messages dropped ** }.</li>
  * </ul>
  * For syslog and journal lines the {@code kernel:} ident is dropped; any other ident (e.g.
@@ -53,6 +54,7 @@ public final class LinePrefixes {
                 if (q > 0) {
                     timestamp = timestampValue(s, p + 1, q - 1);
                     p = skipOneSpace(s, q);
+                    p = monotonicJournalHost(s, p);
                     continue;
                 }
                 q = callerEnd(s, p);
@@ -91,21 +93,37 @@ public final class LinePrefixes {
     }
 
     /**
-     * A login prompt never ends its line, so the next kernel message lands behind it
-     * ({@code syzkaller login: [   50.94] WARNING: ...}): start after the prompt when a printk
-     * timestamp or level follows it.
+     * A prompt never ends its line, so the next kernel message lands behind it: a login prompt
+     * ({@code ecs login: [   50.946624] WARNING: ...}) or a shell prompt ({@code root@vm:~# [
+     * 28.602988] watchdog: BUG: soft lockup ...}). Start after the prompt when it ends in
+     * {@code :}, {@code #}, {@code $}, {@code >} or {@code %} and a space, and a printk timestamp
+     * with its six decimals (as printk prints it) or a printk level follows.
      */
     private static int loginPrompt(String s) {
         if (s.isEmpty() || s.charAt(0) == '[' || s.charAt(0) == '<') {
             return 0;
         }
-        int k = s.indexOf(" login: ");
-        if (k < 0) {
-            return 0;
-        }
-        int p = k + " login: ".length();
-        if (p < s.length() && (s.charAt(p) == '[' && timestampEnd(s, p) > 0 || s.charAt(p) == '<' && level(s, p) > 0)) {
-            return p;
+        for (int k = s.indexOf(' '); k > 0 && k < 512; k = s.indexOf(' ', k + 1)) {
+            char before = s.charAt(k - 1);
+            if (before != ':' && before != '#' && before != '$' && before != '>' && before != '%') {
+                continue;
+            }
+            int p = k + 1;
+            if (p >= s.length()) {
+                return 0;
+            }
+            char c = s.charAt(p);
+            if (c == '[') {
+                int end = timestampEnd(s, p);
+                if (end > 0 && end - 8 > p && s.charAt(end - 8) == '.') {
+                    return p;
+                }
+            } else if (c == '<' && level(s, p) > 0) {
+                int q = level(s, p);
+                if (q < s.length() && s.charAt(q) == '[' && timestampEnd(s, q) > 0) {
+                    return p;
+                }
+            }
         }
         return 0;
     }
@@ -326,6 +344,24 @@ public final class LinePrefixes {
             return skipOneSpace(s, identEnd + 1);
         }
         return identStart;
+    }
+
+    /**
+     * {@code journalctl -o short-monotonic} puts the host and ident after the timestamp:
+     * {@code [   12.345678] host kernel: message}. Only the {@code kernel:} ident is recognised here,
+     * so kernel text is never mistaken for a host name.
+     */
+    private static int monotonicJournalHost(String s, int p) {
+        int space = s.indexOf(' ', p);
+        if (space <= p || space - p > 255 || !s.startsWith(" kernel: ", space)) {
+            return p;
+        }
+        for (int i = p; i < space; i++) {
+            if (s.charAt(i) == ':' || s.charAt(i) == '[') {
+                return p;
+            }
+        }
+        return space + " kernel: ".length();
     }
 
     /** {@code ** 5 printk messages dropped ** }. */

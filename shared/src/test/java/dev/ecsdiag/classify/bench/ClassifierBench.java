@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 /**
  * Plain benchmark main (single thread, one process): classifier throughput over the syzkaller
  * corpus (MB/s, per-file median and p99), linear growth on 1/16/256 MB logs streamed from a
- * generator (run with {@code -Xmx256m} to show the memory bound), and adversarial inputs that
- * would make a backtracking parser blow up.
+ * generator (ordinary console chatter with a corpus crash every 64 KB; run with {@code -Xmx256m}
+ * to show the memory bound), and adversarial inputs that would make a backtracking parser blow up.
  *
  * <pre>
  * ./mvnw -q -o -pl shared test-compile
@@ -33,9 +33,10 @@ public final class ClassifierBench {
     public static void main(String[] args) throws IOException {
         boolean quick = Arrays.asList(args).contains("--quick");
         Path corpus = args.length > 0 && !args[0].startsWith("--") ? Paths.get(args[0])
-                : Paths.get("..", "shared", "corpus", "syzkaller-linux-report");
+                : dev.ecsdiag.testing.SharedMaterial.sharedDir().resolve("corpus").resolve("syzkaller-linux-report");
         if (!Files.isDirectory(corpus)) {
-            corpus = Paths.get("/work/shared/corpus/syzkaller-linux-report");
+            System.err.println("no corpus at " + corpus + " (pass its folder as the first argument)");
+            System.exit(2);
         }
         List<byte[]> logs = load(corpus);
         long total = logs.stream().mapToLong(b -> b.length).sum();
@@ -68,11 +69,18 @@ public final class ClassifierBench {
                 total * rounds / 1e6 / seconds, total * rounds / 1e6 / cpuSeconds, rounds, perFile[perFile.length / 2] / 1e6,
                 perFile[(int) (perFile.length * 0.99)] / 1e6, perFile[perFile.length - 1] / 1e6);
 
+        // A day of a busy VM: ordinary kernel and service chatter with a corpus crash every ~64 KB.
+        List<byte[]> mixed = new ArrayList<>();
+        byte[] chatter = chatter(64 * 1024);
+        for (byte[] log : logs) {
+            mixed.add(chatter);
+            mixed.add(log);
+        }
         for (int mb : quick ? new int[] {1, 16} : new int[] {1, 16, 256}) {
             long size = mb * 1_000_000L;
             long cpu0 = CPU.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            Classification c = classifier.classify(new RepeatingStream(logs, size));
+            Classification c = classifier.classify(new RepeatingStream(mixed, size));
             double s = (System.nanoTime() - t0) / 1e9;
             double cpu = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
             System.out.printf("scale %4d MB: %.2f s wall, %.2f s CPU, %.1f MB/s wall, %.1f MB/s per CPU second,"
@@ -91,6 +99,29 @@ public final class ClassifierBench {
         adversarial(classifier, "16 MB of long header-like lines",
                 new PatternStream("BUG: KASAN: " + "a".repeat(5000) + " INFO: task " + "WARNING: ".repeat(300) + "\n",
                         16_000_000L));
+    }
+
+    /** Ordinary console lines: timestamps, drivers, systemd, audit, user space without timestamps. */
+    static byte[] chatter(int size) {
+        String[] lines = {
+            "[%d.%06d] EXT4-fs (vda1): re-mounted. Opts: errors=remount-ro. Quota mode: none.",
+            "[%d.%06d] audit: type=1400 audit(1700000000.%d:42): apparmor=\"STATUS\" operation=\"profile_load\"",
+            "[%d.%06d] virtio_net virtio0 eth0: renamed from enp0s3, link up %d",
+            "[%d.%06d] systemd[1]: Started Journal Service (%d).",
+            "Starting nginx.service - A high performance web server...",
+            "[  OK  ] Reached target multi-user.target - Multi-User System.",
+            "[%d.%06d] IPv6: ADDRCONF(NETDEV_CHANGE): eth0: link becomes ready",
+            "[%d.%06d] random: crng init done, entropy %d",
+        };
+        StringBuilder b = new StringBuilder(size + 256);
+        int i = 0;
+        while (b.length() < size) {
+            String line = lines[i % lines.length];
+            b.append(line.contains("%d") ? String.format(line, 100 + i / 50, (i * 7919) % 1_000_000, i) : line)
+                    .append('\n');
+            i++;
+        }
+        return b.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void adversarial(ConsoleClassifier classifier, String name, InputStream in) throws IOException {

@@ -117,6 +117,16 @@ class CrashPartsTest {
     }
 
     @Test
+    void everyRowTitleStartsWithItsGroupKeyword() {
+        for (OopsGroup g : OopsTable.GROUPS) {
+            for (OopsFormat f : g.formats()) {
+                assertTrue(ReportParser.literalPrefix(f.title().pattern()).startsWith(g.header()),
+                        f.title().pattern() + " does not start with " + g.header());
+            }
+        }
+    }
+
+    @Test
     void literalPrefixesOfRowPatterns() {
         assertEquals("BUG: KASAN: ", ReportParser.literalPrefix("BUG: KASAN: ([a-z]+) in"));
         assertEquals("WARNING: ", ReportParser.literalPrefix("WARNING: .*lib/x"));
