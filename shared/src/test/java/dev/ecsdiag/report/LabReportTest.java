@@ -124,9 +124,7 @@ class LabReportTest {
         assertThat(instance("i-lab00nullptr01").crashes().get(0).crash().title())
                 .isEqualTo("BUG: unable to handle kernel NULL pointer dereference in lkdtm_ACCESS_NULL");
         assertThat(instance("i-lab00hungtask1").verdict()).isEqualTo(InstanceVerdict.CRASHED);
-        // "in direct_entry" is expected; today's classifier says "in corrupted" for this capture (a known
-        // classifier gap, LabCorpusTest.KNOWN_GAPS): the report only needs the kind to be right
-        assertThat(instance("i-lab00hungtask1").crashes().get(0).crash().title()).startsWith("INFO: task hung in ");
+        assertThat(instance("i-lab00hungtask1").crashes().get(0).crash().title()).isEqualTo("INFO: task hung in direct_entry");
         assertThat(instance("i-lab00oomkill01").verdict()).isEqualTo(InstanceVerdict.OOM);
         assertThat(instance("i-lab00norootfs1").verdict()).isEqualTo(InstanceVerdict.BOOT_FAILED);
         assertThat(instance("i-lab00norootfs1").reason()).contains("VFS: Unable to mount root fs");
@@ -138,7 +136,7 @@ class LabReportTest {
     @Test
     void theSameCrashOnThreeInstancesIsOneGroup() throws Exception {
         CrashGroup top = report.crashGroups().get(0);
-        assertThat(top.title()).startsWith("BUG: soft lockup in "); // "in full_proxy_write" once the classifier gap is fixed
+        assertThat(top.title()).isEqualTo("BUG: soft lockup in full_proxy_write");
         assertThat(top.count()).isEqualTo(3);
         assertThat(top.instances()).containsExactly("i-lab00lockup001", "i-lab00lockup002", "i-lab00lockup003");
         assertThat(X.evaluate("(//div[@class='group'])[1]/h3", page)).isEqualTo("3 of 9 instances: " + top.title());
@@ -185,6 +183,11 @@ class LabReportTest {
         assertThat(X.evaluate(crash + "//ol[@class='trace']/li[1]", page)).contains("+0x14/0x53 [lkdtm]");
         assertThat(X.evaluate(crash + "//pre/span[contains(@class,'guilty')]", page))
                 .contains("RIP: 0010:lkdtm_ACCESS_NULL+0x14/0x53 [lkdtm]");
+        // the deliberate panic's guilty frame is in its call trace: highlighted there, once
+        String panic = "//details[@id='i-i-lab00sysrqc001']//div[@class='crash'][1]";
+        assertThat(count(panic + "//ol[@class='trace']/li[@class='guilty']")).isEqualTo(1);
+        assertThat(X.evaluate(panic + "//ol[@class='trace']/li[@class='guilty']/mark", page)).isEqualTo("sysrq_handle_crash");
+        assertThat(X.evaluate(panic + "//pre/span[contains(@class,'guilty')]", page)).contains("sysrq_handle_crash");
         // every thumbnail the page shows exists, links to the full screenshot, and is a real PNG
         NodeList imgs = (NodeList) X.evaluate("//a/img/@src", page, XPathConstants.NODESET);
         java.util.Set<String> srcs = new java.util.TreeSet<>();
