@@ -338,6 +338,14 @@ public final class HtmlReportWriter {
             if (!c.callTrace().isEmpty()) {
                 w.write("<details open=\"open\"><summary>Call trace (" + c.callTrace().size() + " frames)</summary>\n<ol class=\"trace\">");
                 boolean guiltyMarked = false;
+                if (c.guiltyFrame() != null && InstanceReportBuilder.guiltyLine(c) < 0 && c.rip() != null
+                        && c.rip().contains(":" + c.guiltyFrame() + "+")) {
+                    // the faulting function itself is guilty: it is in RIP, above the trace's frames
+                    String where = c.rip().substring(c.rip().indexOf(":" + c.guiltyFrame() + "+") + c.guiltyFrame().length() + 1);
+                    w.write("<li class=\"guilty\">RIP: <mark>" + esc(c.guiltyFrame()) + "</mark>" + esc(where)
+                            + " ← guilty frame</li>");
+                    guiltyMarked = true;
+                }
                 for (StackFrame f : c.callTrace()) {
                     boolean guilty = !guiltyMarked && c.guiltyFrame() != null && c.guiltyFrame().equals(f.function())
                             && f.line() == InstanceReportBuilder.guiltyLine(c);

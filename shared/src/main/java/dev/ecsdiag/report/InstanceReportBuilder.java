@@ -160,6 +160,9 @@ final class InstanceReportBuilder {
         int start = Math.max(1, crash.startLine());
         int end = Math.max(start, crash.endLine());
         int guiltyLine = guiltyLine(crash);
+        if (guiltyLine < 0) {
+            guiltyLine = ripLine(crash, lines, start, end);
+        }
         List<Excerpt.ExcerptLine> out = new ArrayList<>();
         boolean missing = false;
         for (int n = range.from(); n <= range.to(); n++) {
@@ -206,6 +209,24 @@ final class InstanceReportBuilder {
             }
         }
         return fallback;
+    }
+
+    /**
+     * When the guilty frame is the faulting function itself (an oops in lkdtm_ACCESS_NULL), it is in
+     * the RIP line and not in the call trace: the first report line naming it after "RIP:".
+     */
+    private static int ripLine(Crash crash, Map<Integer, String> lines, int start, int end) {
+        if (crash.guiltyFrame() == null) {
+            return -1;
+        }
+        String rip = ":" + crash.guiltyFrame() + "+";
+        for (int n = start; n <= end; n++) {
+            String text = lines.get(n);
+            if (text != null && text.contains("RIP: ") && text.contains(rip)) {
+                return n;
+            }
+        }
+        return -1;
     }
 
     private Map<Integer, String> readLines(InstanceOutcome outcome, List<ConsoleExcerpts.Range> ranges,

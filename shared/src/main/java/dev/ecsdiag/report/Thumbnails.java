@@ -13,9 +13,10 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Scales screenshots (PNG or JPEG, whatever their extension says) to PNG thumbnails with
- * {@code javax.imageio}. Large images are subsampled while decoding, so a huge screenshot does not
- * need a huge buffer.
+ * Scales screenshots (PNG or JPEG, whatever their extension says) to PNG thumbnails. Images are
+ * decoded with {@code javax.imageio}, subsampled while decoding to about the thumbnail's width, so a
+ * large screenshot needs neither a large buffer nor a costly scale; the thumbnail is written by
+ * {@link FastPngWriter}. Thread-safe: the report makes thumbnails on its worker threads.
  */
 public final class Thumbnails {
 
@@ -111,9 +112,7 @@ public final class Thumbnails {
             g.dispose();
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
-        if (!ImageIO.write(thumb, "png", target.toFile())) {
-            throw new IOException("no PNG writer available for " + target);
-        }
+        FastPngWriter.write(thumb, target);
         return new java.awt.Dimension(w, h);
     }
 
@@ -136,10 +135,10 @@ public final class Thumbnails {
                             + " pixels; more than " + MAX_SIDE + " on a side is not a screen, it was not decoded");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
-                // Decode at most about twice the thumbnail's width (enough for a smooth bilinear scale),
-                // and never more than MAX_DECODED_PIXELS: the decoded raster's size is bounded whatever
-                // the file claims.
-                int step = Math.max(1, sourceWidth / (width * 2));
+                // Decode about the thumbnail's width (every step-th pixel of every step-th row, never
+                // narrower than the thumbnail), and never more than MAX_DECODED_PIXELS: the decoded
+                // raster stays small whatever the file claims, and scaling it down is cheap.
+                int step = Math.max(1, sourceWidth / width);
                 while ((long) (sourceWidth / step) * (sourceHeight / step) > MAX_DECODED_PIXELS) {
                     step++;
                 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Looks at the page as a person would: headless Chromium renders {@code index.html} at 1280x800,
- * the rendered DOM must show the verdicts, crash titles and loaded thumbnails, and the screenshot
+ * the rendered DOM must show the verdicts and crash titles, every image source must be a file of the
+ * report, the screenshot's SCREEN column must show the thumbnail files' pictures, and the screenshot
  * is kept as {@code shared/target/report-screenshot.png} for review. Skipped when Chromium is absent
  * (Debian package {@code chromium}).
  */
@@ -85,6 +86,18 @@ class ChromiumRenderingTest {
         assertThat(dom).contains("3 of 12 instances:").contains("BUG: soft lockup in smp_call_function_many_cond")
                 .contains("BUG: kernel NULL pointer dereference in lkdtm_do_action");
         assertThat(dom).contains("screenshot.thumb.png");
+        // every image the browser was asked to show is a file of the report, and a real picture
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img[^>]*\\ssrc=\"([^\"]+)\"").matcher(dom);
+        Set<String> sources = new java.util.TreeSet<>();
+        while (img.find()) {
+            sources.add(img.group(1).replace("&amp;", "&"));
+        }
+        assertThat(sources).as("thumbnails in the page").hasSize(4);
+        for (String src : sources) {
+            Path file = out.resolve(src).normalize();
+            assertThat(file).as("img src " + src).startsWith(out).isRegularFile();
+            assertThat(ImageIO.read(file.toFile())).as("img src " + src + " decodes").isNotNull();
+        }
         // hostile console text stayed text in the browser's DOM, too
         assertThat(dom).doesNotContain("<script>alert").doesNotContain("<img src=\"x\"").doesNotContain("<iframe");
         assertThat(dom).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -136,6 +149,144 @@ class ChromiumRenderingTest {
                 .isGreaterThan(10_000);
         Files.delete(out.resolve("csp.html"));
         Files.delete(out.resolve("csp-no-css-file.html"));
+    }
+
+    /**
+     * The thumbnails are really drawn. In the SCREEN column (the verdict table's last, at the right
+     * edge of the 1280-pixel window) each thumbnail on the first screen is a box of VGA-console black,
+     * thousands of pixels, and what the browser drew there matches the thumbnail file: the luminance of
+     * the drawn box correlates with the file scaled to the box. Black alone would not do: a thumbnail
+     * that fails to load shows its CSS background, black too, which the same page with its thumbnail
+     * files missing (the control) shows; there, nothing correlates.
+     */
+    @Test
+    void thumbnailsAreVisibleInTheScreenColumn() throws Exception {
+        String html = Files.readString(out.resolve("index.html"));
+        List<String> tableThumbs = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<img class=\"thumb\" src=\"([^\"]+)\"")
+                .matcher(html.substring(html.indexOf("<table class=\"verdicts\">"), html.indexOf("</table>")));
+        while (m.find()) {
+            tableThumbs.add(m.group(1));
+        }
+        BufferedImage page = shoot("index.html");
+        Files.writeString(out.resolve("no-thumbs.html"), html.replace("src=\"instances/", "src=\"missing/"));
+        BufferedImage broken;
+        try {
+            broken = shoot("no-thumbs.html");
+        } finally {
+            Files.delete(out.resolve("no-thumbs.html"));
+        }
+        List<java.awt.Rectangle> boxes = ScreenColumn.darkBoxes(page);
+        System.out.println("SCREEN column: dark boxes " + boxes + " for " + tableThumbs);
+        assertThat(boxes).as("thumbnails on the first screen").hasSizeGreaterThanOrEqualTo(3);
+        for (int k = 0; k < boxes.size(); k++) {
+            java.awt.Rectangle box = boxes.get(k);
+            BufferedImage file = ImageIO.read(out.resolve(tableThumbs.get(k)).toFile());
+            double shown = ScreenColumn.correlation(page, box, file);
+            double control = ScreenColumn.correlation(broken, box, file);
+            System.out.printf("  %s at %s: correlation %.2f drawn, %.2f with the file missing%n", tableThumbs.get(k), box,
+                    shown, control);
+            assertThat(box.width * box.height).as("dark box of " + tableThumbs.get(k)).isGreaterThan(100 * 50);
+            assertThat(shown).as("drawn box matches " + tableThumbs.get(k)).isGreaterThan(0.5);
+            assertThat(control).as("control: file missing").isLessThan(0.3);
+        }
+    }
+
+    /** Finds the thumbnails' black boxes at the right edge of the page and compares them with files. */
+    static final class ScreenColumn {
+
+        static final int LEFT = 1080;
+        static final int TOP = 110; // below the page's own dark header bar
+
+        /** Near-black: the console's background (the page's header bar, #1F2933, is lighter). */
+        static boolean nearBlack(int p) {
+            return (p >> 16 & 0xff) < 24 && (p >> 8 & 0xff) < 24 && (p & 0xff) < 24;
+        }
+
+        /**
+         * Boxes of rows holding at least 40 near-black pixels right of LEFT, top to bottom; a gap of a
+         * few rows (a line of console text across the thumbnail) does not end a box.
+         */
+        static List<java.awt.Rectangle> darkBoxes(BufferedImage page) {
+            List<java.awt.Rectangle> boxes = new ArrayList<>();
+            int top = -1, left = Integer.MAX_VALUE, right = -1, lastDark = -1;
+            for (int y = TOP; y <= page.getHeight(); y++) {
+                int n = 0, first = -1, last = -1;
+                if (y < page.getHeight()) {
+                    for (int x = LEFT; x < page.getWidth(); x++) {
+                        if (nearBlack(page.getRGB(x, y))) {
+                            n++;
+                            first = first < 0 ? x : first;
+                            last = x;
+                        }
+                    }
+                }
+                if (n >= 40) {
+                    top = top < 0 ? y : top;
+                    left = Math.min(left, first);
+                    right = Math.max(right, last);
+                    lastDark = y;
+                } else if (top >= 0 && (y - lastDark > 4 || y == page.getHeight())) {
+                    if (lastDark - top >= 20 && y < page.getHeight()) { // a box cut by the window's bottom is left out
+                        boxes.add(new java.awt.Rectangle(left, top, right - left + 1, lastDark - top + 1));
+                    }
+                    top = -1;
+                    left = Integer.MAX_VALUE;
+                    right = -1;
+                }
+            }
+            return boxes;
+        }
+
+        /**
+         * Pearson correlation of luminance between the page and the file scaled to the box's width (its
+         * height from the file's aspect ratio), best over placements a pixel or two around the box.
+         */
+        static double correlation(BufferedImage page, java.awt.Rectangle box, BufferedImage file) {
+            double best = -1;
+            // the box's edge columns may be lighter than near-black, so the image may be a little wider
+            for (int w = box.width; w <= box.width + 2; w++) {
+              int h = (int) Math.round(w * file.getHeight() / (double) file.getWidth());
+              for (int dy = -2; dy <= 2; dy++) {
+                for (int dx = -2; dx <= 2; dx++) {
+                    java.awt.Rectangle at = new java.awt.Rectangle(box.x + dx, box.y + dy, w, h);
+                    if (at.x >= 0 && at.y >= 0 && at.x + at.width <= page.getWidth() && at.y + at.height <= page.getHeight()) {
+                        best = Math.max(best, correlationAt(page, at, file));
+                    }
+                }
+              }
+            }
+            return best;
+        }
+
+        private static double correlationAt(BufferedImage page, java.awt.Rectangle box, BufferedImage file) {
+            BufferedImage scaled = new BufferedImage(box.width, box.height, BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = scaled.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(file, 0, 0, box.width, box.height, null);
+            g.dispose();
+            double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
+            int n = box.width * box.height;
+            for (int y = 0; y < box.height; y++) {
+                for (int x = 0; x < box.width; x++) {
+                    double a = luma(page.getRGB(box.x + x, box.y + y));
+                    double b = luma(scaled.getRGB(x, y));
+                    sa += a;
+                    sb += b;
+                    saa += a * a;
+                    sbb += b * b;
+                    sab += a * b;
+                }
+            }
+            double cov = sab / n - (sa / n) * (sb / n);
+            double va = saa / n - (sa / n) * (sa / n);
+            double vb = sbb / n - (sb / n) * (sb / n);
+            return va <= 0 || vb <= 0 ? 0 : cov / Math.sqrt(va * vb);
+        }
+
+        static double luma(int p) {
+            return 0.299 * (p >> 16 & 0xff) + 0.587 * (p >> 8 & 0xff) + 0.114 * (p & 0xff);
+        }
     }
 
     private static BufferedImage shoot(String page) throws Exception {

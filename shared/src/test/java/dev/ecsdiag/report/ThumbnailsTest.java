@@ -40,6 +40,63 @@ class ThumbnailsTest {
     }
 
     @Test
+    void fastPngWriterWritesExactlyThePixels(@TempDir Path dir) throws Exception {
+        java.util.Random random = new java.util.Random(20261125L);
+        for (int[] size : new int[][] {{1, 1}, {320, 240}, {17, 3}}) {
+            BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    // runs of one colour as on a text console, and noise
+                    image.setRGB(x, y, random.nextInt(4) == 0 ? random.nextInt(1 << 24) : 0xAAAAAA * (x / 8 % 2));
+                }
+            }
+            Path file = dir.resolve("t" + size[0] + ".png");
+            FastPngWriter.write(image, file);
+            BufferedImage back = ImageIO.read(file.toFile());
+            assertThat(back.getWidth()).isEqualTo(size[0]);
+            assertThat(back.getHeight()).isEqualTo(size[1]);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    assertThat(back.getRGB(x, y) & 0xFFFFFF).as("pixel %d,%d", x, y).isEqualTo(image.getRGB(x, y) & 0xFFFFFF);
+                }
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(Files.getPosixFilePermissions(dir.resolve("t320.png")))
+                    .as("readable like any file the report writes").isEqualTo(Files.getPosixFilePermissions(
+                            Files.writeString(dir.resolve("plain.txt"), "x")));
+        }
+    }
+
+    @Test
+    void aRealConsoleScreenshotKeepsItsDarkBackgroundAndLightText(@TempDir Path dir) throws Exception {
+        Path shot = dir.resolve("screenshot.png");
+        try (var in = getClass().getResourceAsStream("/lab/sysrq-c/screenshot.png")) {
+            Files.copy(in, shot);
+        }
+        Path thumb = Thumbnails.thumbnailPathFor(shot);
+        assertThat(new Thumbnails(320).write(shot, thumb)).isEqualTo(new java.awt.Dimension(320, 240));
+        BufferedImage img = ImageIO.read(thumb.toFile());
+        int dark = 0, light = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                int luma = ((p >> 16 & 0xff) + (p >> 8 & 0xff) + (p & 0xff)) / 3;
+                if (luma < 40) {
+                    dark++;
+                } else if (luma > 100) {
+                    light++;
+                }
+            }
+        }
+        assertThat(dark).as("VGA console background").isGreaterThan(320 * 240 / 2);
+        assertThat(light).as("console text survives subsampling").isGreaterThan(200);
+    }
+
+    @Test
     void notAnImageIsAClearError(@TempDir Path dir) throws Exception {
         Path bogus = dir.resolve("screenshot.png");
         Files.writeString(bogus, "<html>not a picture</html>");
