@@ -1,6 +1,7 @@
 package dev.ecsdiag.classify;
 
 import dev.ecsdiag.classify.text.LinePrefixes;
+import dev.ecsdiag.classify.text.TerminalWrap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,8 @@ import java.nio.charset.StandardCharsets;
  *   <li>bytes are decoded as UTF-8 leniently (malformed sequences become U+FFFD);</li>
  *   <li>a line longer than {@link #MAX_LINE_BYTES} keeps its first part only: the rest is counted, not
  *       buffered, so a 10 MB line without a newline costs 8 KB;</li>
+ *   <li>a line a terminal wrapped at a fixed width is joined again ({@link TerminalWrap} decides,
+ *       conservatively); the joined line keeps the number of its first physical line;</li>
  *   <li>the prefixes consoles and log files add are taken off by {@link LinePrefixes}.</li>
  * </ul>
  */
@@ -56,13 +59,74 @@ public final class ConsoleReader {
     private long linesEmitted;
     private long lastNumber;
     private long truncatedLines;
+    private long joinedLines;
 
     public ConsoleReader(InputStream in) {
         this.in = in;
     }
 
+    // one raw line of lookahead, read to see whether the line before it was wrapped
+    private String pending;
+    private long pendingNumber;
+    private long rawNumber;           // number of the raw line nextRaw() returned last
+
     /** The next line, or null at the end of input. */
     public ConsoleLine next() throws IOException {
+        String raw;
+        long number;
+        if (pending != null) {
+            raw = pending;
+            number = pendingNumber;
+            pending = null;
+        } else {
+            raw = nextRaw();
+            if (raw == null) {
+                return null;
+            }
+            number = rawNumber;
+        }
+        int width = raw.length();
+        if (TerminalWrap.isTerminalWidth(width) && TerminalWrap.mayBeWrapped(raw)) {
+            raw = joinContinuations(raw, number, width);
+        }
+        return LinePrefixes.parse(number, raw);
+    }
+
+    /**
+     * Appends the physical lines that continue {@code first} (which is exactly {@code width}
+     * characters long), at most {@link TerminalWrap#MAX_CONTINUATIONS} of them and never beyond
+     * {@link #MAX_LINE_BYTES}. The first line that does not continue it is kept for the next call.
+     */
+    private String joinContinuations(String first, long number, int width) throws IOException {
+        StringBuilder joined = null;
+        long lastPiece = number;
+        int pieceLength = width;
+        for (int k = 0; k < TerminalWrap.MAX_CONTINUATIONS && pieceLength == width; k++) {
+            String piece = nextRaw();
+            if (piece == null) {
+                break;
+            }
+            int length = joined == null ? first.length() : joined.length();
+            // a lone CR (same number) is an overwrite, not a wrap; only LF-separated pieces join
+            if (rawNumber != lastPiece + 1 || length + piece.length() > MAX_LINE_BYTES
+                    || !TerminalWrap.continues(piece, width)) {
+                pending = piece;
+                pendingNumber = rawNumber;
+                break;
+            }
+            if (joined == null) {
+                joined = new StringBuilder(width * 2).append(first);
+            }
+            joined.append(piece);
+            lastPiece = rawNumber;
+            pieceLength = piece.length();
+            joinedLines++;
+        }
+        return joined == null ? first : joined.toString();
+    }
+
+    /** The next physical line before prefixes are taken off, or null at the end of input. */
+    private String nextRaw() throws IOException {
         while (true) {
             if (chunkPos == chunkLen) {
                 if (eof || !fill()) {
@@ -92,7 +156,7 @@ public final class ConsoleReader {
                 }
                 if (b == '\n') {
                     chunkPos = i;
-                    ConsoleLine result = emit();
+                    String result = emit();
                     physical++;
                     lineNumber = physical;
                     return result;
@@ -100,7 +164,7 @@ public final class ConsoleReader {
                 if (b == '\r') {
                     chunkPos = i;
                     afterCr = true;
-                    ConsoleLine result = emit();
+                    String result = emit();
                     lineNumber = physical;
                     return result;
                 }
@@ -223,7 +287,7 @@ public final class ConsoleReader {
         }
     }
 
-    private ConsoleLine emit() {
+    private String emit() {
         String raw = lineLen == 0 ? ""
                 : new String(line, 0, lineLen, lineAscii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         if (droppedBytes > 0) {
@@ -237,7 +301,8 @@ public final class ConsoleReader {
         lineHasBytes = false;
         escState = TEXT;
         linesEmitted++;
-        return LinePrefixes.parse(number, raw);
+        rawNumber = number;
+        return raw;
     }
 
     /** Number of physical (LF-separated) lines read so far. */
@@ -247,6 +312,11 @@ public final class ConsoleReader {
 
     public long bytes() {
         return bytes;
+    }
+
+    /** Number of physical lines appended to the line before them as terminal-wrap continuations. */
+    public long joinedLines() {
+        return joinedLines;
     }
 
     /** Number of lines whose end was dropped because they exceeded {@link #MAX_LINE_BYTES}. */

@@ -178,4 +178,117 @@ class ConsoleReaderTest {
         assertEquals("foo [   1.000] bar", read("foo [   1.000] bar").get(0).text());
         assertNull(read("foo [   1.000] bar").get(0).timestamp());
     }
+
+    /** {@code line} cut into rows of {@code width} characters, as a terminal of that width shows it. */
+    private static String wrapped(String line, int width) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < line.length(); i += width) {
+            out.append(line, i, Math.min(line.length(), i + width)).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A timestamped line padded with spaces after the timestamp to exactly {@code length} characters. */
+    private static String lineOf(int length, String text) {
+        String prefix = "[   12.345678] ";
+        return prefix + " ".repeat(length - prefix.length() - text.length()) + text;
+    }
+
+    @Test
+    void aFrameCutByAn80ColumnTerminalIsJoinedAndLaterLinesKeepTheirNumbers() throws IOException {
+        String frame = lineOf(86, " ? __x64_sys_fcntl+0x90/0xc0");
+        String log = wrapped(frame, 80) + "[   12.345679]  do_syscall_64+0x3b/0x90\n";
+        assertEquals(3, log.split("\n").length, "the frame is cut in two");
+        List<ConsoleLine> lines = read(log);
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).text().endsWith(" ? __x64_sys_fcntl+0x90/0xc0"), lines.get(0).text());
+        assertEquals(1L, lines.get(0).number());
+        assertEquals(12.345678, lines.get(0).timestamp(), 1e-9);
+        assertEquals("do_syscall_64+0x3b/0x90", lines.get(1).text().trim());
+        assertEquals(3L, lines.get(1).number());
+    }
+
+    @Test
+    void aHeaderCutTwiceAt120ColumnsIsJoinedWhole() throws IOException {
+        String header = "BUG: unable to handle page fault for address: ffffc90000b7f000 "
+                + "x".repeat(200) + " end";
+        String log = "<1>[  100.000001] " + header;
+        assertEquals(3, wrapped(log, 120).split("\n").length);
+        String text = wrapped(log, 120) + "<1>[  100.000002] #PF: supervisor read access in kernel mode\n";
+        List<ConsoleLine> lines = read(text);
+        assertEquals(2, lines.size());
+        assertEquals(header, lines.get(0).text());
+        assertEquals(1, lines.get(0).level());
+        assertEquals(4L, lines.get(1).number());
+    }
+
+    @Test
+    void aLineOfExactly80CharactersFollowedByATimestampedLineIsNotJoined() throws IOException {
+        String full = lineOf(80, "RIP: 0010:fcntl_setlk+0x5c/0x3c0");
+        List<ConsoleLine> lines = read(full + "\n[   12.400000] Code: 48 89 e5\n");
+        assertEquals(2, lines.size());
+        assertEquals("Code: 48 89 e5", lines.get(1).text());
+        assertEquals(2L, lines.get(1).number());
+    }
+
+    @Test
+    void fullWidthLinesAreNotJoinedWhenTheNextLineCouldBeFresh() throws IOException {
+        String full = lineOf(80, "some message");
+        String unprefixed = "x".repeat(80);
+        String register = "[   12.345678] R13: 0000000000000000 R14: 00007ffffffff000 R15: 000000002001be51";
+        assertEquals(80, register.length());
+        List<String> cases = List.of(
+                full + "\n<4>next message\n",                                // printk level
+                full + "\nJul 14 10:25:59 vm kernel: next\n",                 // syslog header
+                full + "\n2020-07-14T10:25:59.123456+00:00 vm kernel: next\n", // ISO journal
+                full + "\necs login: [   50.946624] WARNING: next\n",         // prompt that swallowed a line
+                full + "\n\nrest\n",                                          // an empty line between
+                full + "\n" + "y".repeat(81) + "\n",                           // longer than the row
+                full + "\rrest\n",                                            // lone CR: an overwrite
+                full + "\n2017/12/25 06:06:21 executing program 6:\n",        // syzkaller's Go log line
+                lineOf(79, "seventy-nine") + "\nrest\n",                       // not a terminal width
+                lineOf(81, "eighty-one") + "\nrest\n",
+                unprefixed + "\nrest\n",                                       // a log without prefixes
+                register + "\nexecuting program\n");                          // complete at 80 columns
+        for (String text : cases) {
+            List<ConsoleLine> lines = read(text);
+            assertTrue(lines.size() >= 2, text);
+            assertEquals(text.split("[\r\n]", -1)[0].replaceFirst("^\\[   12\\.345678\\] ", ""), lines.get(0).text(),
+                    text);
+        }
+    }
+
+    @Test
+    void aRowOf80ThenOneOf120IsJoinedOnlyAtTheFirstWidth() throws IOException {
+        // pieces of one wrapped line all share the first piece's width; a 120-character piece ends it
+        String first = lineOf(80, "start");
+        String second = "z".repeat(80);
+        String third = "w".repeat(40);
+        List<ConsoleLine> lines = read(first + "\n" + second + "\n" + third + "\n");
+        assertEquals(1, lines.size());
+        assertTrue(lines.get(0).text().endsWith("start" + second + third));
+        List<ConsoleLine> notJoined = read(first + "\n" + "q".repeat(120) + "\n");
+        assertEquals(2, notJoined.size());
+    }
+
+    @Test
+    void atMostEightContinuationsAreJoined() throws IOException {
+        StringBuilder log = new StringBuilder(lineOf(80, "start")).append('\n');
+        for (int i = 0; i < 12; i++) {
+            log.append(String.valueOf((char) ('a' + i)).repeat(80)).append('\n');
+        }
+        log.append("[   13.000000] after\n");
+        ConsoleReader reader = new ConsoleReader(new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)));
+        ConsoleLine joined = reader.next();
+        assertEquals(80 * 9, joined.text().length() + "[   12.345678] ".length());
+        assertEquals(1L, joined.number());
+        ConsoleLine rest = reader.next();
+        assertEquals("i".repeat(80), rest.text());
+        assertEquals(10L, rest.number());
+        assertEquals(List.of(11L, 12L, 13L, 14L), List.of(reader.next().number(), reader.next().number(),
+                reader.next().number(), reader.next().number()));
+        assertNull(reader.next());
+        assertEquals(8, reader.joinedLines());
+        assertEquals(14, reader.lines());
+    }
 }

@@ -188,6 +188,66 @@ class SyzkallerCorpusAccuracyTest {
         assertTrue(same >= total * 0.99, same + "/" + total);
     }
 
+    /**
+     * The same logs captured through a terminal that cut every line at 80 and at 120 columns
+     * (issue 2): the reader joins the pieces again, so the first crash keeps its title and guilty
+     * frame. Prints how many logs keep both, and how many raw lines of the unwrapped corpus were
+     * joined (each such join is a false one, the corpus is not wrapped).
+     */
+    @Test
+    void terminalWrappedLogsGetTheSameTitleAndFrame() throws IOException {
+        ConsoleClassifier classifier = new ConsoleClassifier();
+        List<Expected> corpus = corpus();
+        long falseJoins = 0;
+        for (Expected e : corpus) {
+            ConsoleReader reader = new ConsoleReader(new java.io.ByteArrayInputStream(e.log()));
+            while (reader.next() != null) {
+                // read to the end
+            }
+            falseJoins += reader.joinedLines();
+        }
+        System.out.printf("unwrapped syzkaller-linux-report: %d lines joined as continuations%n", falseJoins);
+        for (int width : new int[] {80, 120}) {
+            int same = 0;
+            int total = 0;
+            List<String> differ = new ArrayList<>();
+            for (Expected e : corpus) {
+                List<Crash> plain = classifier.classify(e.log()).crashes();
+                List<Crash> wrapped = classifier.classify(wrap(e.log(), width)).crashes();
+                total++;
+                String a = plain.isEmpty() ? null : plain.get(0).title() + " | " + plain.get(0).guiltyFrame();
+                String b = wrapped.isEmpty() ? null : wrapped.get(0).title() + " | " + wrapped.get(0).guiltyFrame();
+                if (java.util.Objects.equals(a, b)) {
+                    same++;
+                } else {
+                    differ.add(e.name() + ": '" + a + "' became '" + b + "'");
+                }
+            }
+            differ.forEach(d -> System.out.println("  wrapped " + d));
+            System.out.printf("syzkaller-linux-report wrapped at %d columns: same first title and frame for %d/%d logs%n",
+                    width, same, total);
+            assertTrue(same >= total * 0.95, width + " columns: " + same + "/" + total);
+        }
+    }
+
+    /** Cuts every line into pieces of {@code width} characters, as a terminal of that width shows it. */
+    static byte[] wrap(byte[] log, int width) {
+        String text = new String(log, StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(text.length() + text.length() / width + 16);
+        for (String line : text.split("\n", -1)) {
+            if (line.endsWith("\r")) {
+                line = line.substring(0, line.length() - 1);
+            }
+            int i = 0;
+            do {
+                int end = Math.min(line.length(), i + width);
+                out.append(line, i, end).append('\n');
+                i = end;
+            } while (i < line.length());
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static double ratio(int ok, int total) {
         return total == 0 ? 1.0 : (double) ok / total;
     }

@@ -93,6 +93,33 @@ public final class LinePrefixes {
     }
 
     /**
+     * Whether the line starts with a prefix {@link #parse} would take off (or a prompt that
+     * swallowed one): what a fresh kernel, syslog or journal line starts with.
+     */
+    public static boolean hasPrefix(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        if (c == '<') {
+            return level(s, 0) > 0;
+        }
+        if (c == '[') {
+            return timestampEnd(s, 0) > 0 || callerEnd(s, 0) > 0 || dmesgDateEnd(s, 0) > 0;
+        }
+        if (c >= 'A' && c <= 'S' && syslogEnd(s, 0) > 0) {
+            return true;
+        }
+        if (c >= '0' && c <= '9' && isoJournalEnd(s, 0) > 0) {
+            return true;
+        }
+        if (c == '*' && droppedEnd(s, 0) > 0) {
+            return true;
+        }
+        return loginPrompt(s) > 0;
+    }
+
+    /**
      * A prompt never ends its line, so the next kernel message lands behind it: a login prompt
      * ({@code ecs login: [   50.946624] WARNING: ...}) or a shell prompt ({@code root@vm:~# [
      * 28.602988] watchdog: BUG: soft lockup ...}). Start after the prompt when it ends in
