@@ -1,5 +1,6 @@
 package dev.ecsdiag.classify;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ecsdiag.testing.SharedMaterial;
@@ -189,7 +190,7 @@ class SyzkallerCorpusAccuracyTest {
     }
 
     /**
-     * The same logs captured through a terminal that cut every line at 80 and at 120 columns
+     * The same logs captured through a terminal that cut every line at each common width
      * (issue 2): the reader joins the pieces again, so the first crash keeps its title and guilty
      * frame. Prints how many logs keep both, and how many raw lines of the unwrapped corpus were
      * joined (each such join is a false one, the corpus is not wrapped).
@@ -207,7 +208,8 @@ class SyzkallerCorpusAccuracyTest {
             falseJoins += reader.joinedLines();
         }
         System.out.printf("unwrapped syzkaller-linux-report: %d lines joined as continuations%n", falseJoins);
-        for (int width : new int[] {80, 120}) {
+        assertEquals(0, falseJoins, "the corpus is not wrapped: every join is a false one");
+        for (int width : new int[] {80, 100, 120, 132, 160, 200, 240, 256}) {
             int same = 0;
             int total = 0;
             List<String> differ = new ArrayList<>();
@@ -226,7 +228,8 @@ class SyzkallerCorpusAccuracyTest {
             differ.forEach(d -> System.out.println("  wrapped " + d));
             System.out.printf("syzkaller-linux-report wrapped at %d columns: same first title and frame for %d/%d logs%n",
                     width, same, total);
-            assertTrue(same >= total * 0.95, width + " columns: " + same + "/" + total);
+            // without the re-join 280/374 keep them at 80 columns; with it 373/374 (710, a log without prefixes)
+            assertTrue(same >= total * 0.99, width + " columns: " + same + "/" + total);
         }
     }
 
