@@ -76,22 +76,17 @@ final class RegexLiteral {
             out.add(lead);
         }
         int depth = 0;
-        boolean inClass = false;
         for (int i = 0; i < regex.length(); i++) {
+            int end = endOfOpaqueAtom(regex, i);
+            if (end < 0) {
+                break; // unclosed class: nothing after it can be read
+            }
+            if (end != i) {
+                i = end;
+                continue;
+            }
             char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-                    i++;
-                }
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                    i++;
-                }
-            } else if (c == '(') {
+            if (c == '(') {
                 depth++;
             } else if (c == ')') {
                 depth--;
@@ -136,25 +131,18 @@ final class RegexLiteral {
     private static List<String> topLevelAlternatives(String regex) {
         List<String> parts = new ArrayList<>();
         int depth = 0;
-        boolean inClass = false;
         int start = 0;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
-            if (c == '\\') {
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
-                    return null; // quoted text: not followed here
-                }
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-                    i++;
-                }
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                    i++; // "[]...]": a leading ] is a member
-                }
+            if (c == '\\' && i + 1 < regex.length() && regex.charAt(i + 1) == 'Q') {
+                return null; // quoted text: not followed here
+            }
+            int end = endOfOpaqueAtom(regex, i);
+            if (end < 0) {
+                return null; // unclosed class
+            }
+            if (end != i) {
+                i = end;
             } else if (c == '(') {
                 depth++;
             } else if (c == ')') {
@@ -164,7 +152,7 @@ final class RegexLiteral {
                 start = i + 1;
             }
         }
-        if (depth != 0 || inClass) {
+        if (depth != 0) {
             return null;
         }
         parts.add(regex.substring(start));
@@ -174,25 +162,49 @@ final class RegexLiteral {
     /** Index of the parenthesis closing the one at index 0; -1 if none. */
     private static int closingParen(String regex) {
         int depth = 0;
-        boolean inClass = false;
         for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == '^') {
-                    i++;
-                }
-                if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
-                    i++;
-                }
-            } else if (c == '(') {
+            int end = endOfOpaqueAtom(regex, i);
+            if (end < 0) {
+                return -1;
+            }
+            if (end != i) {
+                i = end;
+            } else if (regex.charAt(i) == '(') {
                 depth++;
-            } else if (c == ')' && --depth == 0) {
+            } else if (regex.charAt(i) == ')' && --depth == 0) {
                 return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The structure walkers above step over escapes and character classes whole, since no
+     * parenthesis, bar or dot inside them is structure. Returns the index of the last character of
+     * such an atom starting at {@code i}, {@code i} itself for any other character, or -1 for a
+     * class that is never closed.
+     */
+    private static int endOfOpaqueAtom(String regex, int i) {
+        char c = regex.charAt(i);
+        if (c == '\\') {
+            return i + 1;
+        }
+        if (c != '[') {
+            return i;
+        }
+        int j = i + 1;
+        if (j < regex.length() && regex.charAt(j) == '^') {
+            j++;
+        }
+        if (j < regex.length() && regex.charAt(j) == ']') {
+            j++; // "[]...]": a leading ] is a member
+        }
+        for (; j < regex.length(); j++) {
+            char d = regex.charAt(j);
+            if (d == '\\') {
+                j++;
+            } else if (d == ']') {
+                return j;
             }
         }
         return -1;
