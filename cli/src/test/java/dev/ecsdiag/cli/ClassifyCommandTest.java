@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecsdiag classify} through {@link Main#run}, with standard streams captured. */
@@ -73,35 +68,8 @@ class ClassifyCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-    private InputStream savedIn;
-
-    @BeforeEach
-    void captureStreams() {
-        savedOut = System.out;
-        savedErr = System.err;
-        savedIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreStreams() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-        System.setIn(savedIn);
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     private Path file(String name, String content) throws Exception {
         Path p = dir.resolve(name);
@@ -118,8 +86,8 @@ class ClassifyCommandTest {
         int status = Main.run("classify", healthy.toString(), oom.toString(), noRoot.toString());
 
         assertThat(status).isZero();
-        assertThat(stderr()).isEmpty();
-        String text = stdout();
+        assertThat(streams.stderr()).isEmpty();
+        String text = streams.stdout();
         assertThat(text).contains(healthy + ": healthy (0 crashes, 1 boot, 0 findings, 8 lines)");
         assertThat(text).contains(oom + ": oom (");
         assertThat(text).contains("line 11  oom-kill  Out of memory: Killed process 97 (tail)  {scope=global, invoked-by=tail");
@@ -137,7 +105,7 @@ class ClassifyCommandTest {
         int status = Main.run("classify", "--format", "json", oom.toString(), noRoot.toString());
 
         assertThat(status).isZero();
-        List<String> lines = stdout().lines().toList();
+        List<String> lines = streams.stdout().lines().toList();
         assertThat(lines).hasSize(2);
         ObjectMapper mapper = new ObjectMapper();
         JsonNode first = mapper.readTree(lines.get(0));
@@ -172,7 +140,7 @@ class ClassifyCommandTest {
 
         assertThat(Main.run("classify", oops.toString())).isZero();
 
-        String text = stdout().replace("\r", "");
+        String text = streams.stdout().replace("\r", "");
         assertThat(text).contains(oops + ": crash (1 crash, 1 boot, 0 findings");
         assertThat(text).contains("  crash 1: kernel BUG in lkdtm_BUG  [BUG, lines ");
         assertThat(text).contains("    guilty frame: lkdtm_BUG\n    RIP: 0010:lkdtm_BUG+0x5/0x10 [lkdtm]\n    call trace:\n"
@@ -187,7 +155,7 @@ class ClassifyCommandTest {
 
         assertThat(Main.run("classify", "--format", "json", oops.toString())).isZero();
 
-        JsonNode crash = new ObjectMapper().readTree(stdout()).get("crashes").get(0);
+        JsonNode crash = new ObjectMapper().readTree(streams.stdout()).get("crashes").get(0);
         assertThat(crash.fieldNames()).toIterable().containsExactly("title", "altTitles", "type", "corrupted",
                 "corruptedReason", "guiltyFrame", "startLine", "endLine", "callTrace", "rip", "registers", "cpu", "pid",
                 "command", "taint", "kernelRelease", "hardware", "panicked", "boot", "firstLine", "lastLine", "signature");
@@ -212,7 +180,7 @@ class ClassifyCommandTest {
 
         assertThat(Main.run("classify", "--format", "json", disk.toString())).isZero();
 
-        JsonNode result = new ObjectMapper().readTree(stdout());
+        JsonNode result = new ObjectMapper().readTree(streams.stdout());
         assertThat(result.get("verdict").asText()).isEqualTo("storage-failure");
         List<String> kinds = new java.util.ArrayList<>();
         result.get("findings").forEach(f -> kinds.add(f.get("kind").asText()));
@@ -226,23 +194,23 @@ class ClassifyCommandTest {
 
     @Test
     void dashReadsStandardInput() {
-        System.setIn(new ByteArrayInputStream(OOM.getBytes(StandardCharsets.UTF_8)));
+        streams.stdin(OOM);
 
         int status = Main.run("classify", "--format", "json", "-");
 
         assertThat(status).isZero();
-        assertThat(stdout()).startsWith("{\"file\":\"-\",\"verdict\":\"oom\",");
+        assertThat(streams.stdout()).startsWith("{\"file\":\"-\",\"verdict\":\"oom\",");
     }
 
     @Test
     void standardInputIsReadOnlyOnce() {
-        System.setIn(new ByteArrayInputStream(OOM.getBytes(StandardCharsets.UTF_8)));
+        streams.stdin(OOM);
 
         int status = Main.run("classify", "--format", "json", "-", "-");
 
         assertThat(status).isEqualTo(3);
-        assertThat(stdout().lines()).hasSize(1);
-        assertThat(stderr()).contains("standard input (-) can be read only once");
+        assertThat(streams.stdout().lines()).hasSize(1);
+        assertThat(streams.stderr()).contains("standard input (-) can be read only once");
     }
 
     @Test
@@ -253,18 +221,18 @@ class ClassifyCommandTest {
         int status = Main.run("classify", missing.toString(), dir.toString(), healthy.toString());
 
         assertThat(status).isEqualTo(3);
-        assertThat(stderr()).contains("ecsdiag classify: cannot read " + missing + ": no such file")
+        assertThat(streams.stderr()).contains("ecsdiag classify: cannot read " + missing + ": no such file")
                 .contains("ecsdiag classify: cannot read " + dir + ": is a directory");
-        assertThat(stdout()).contains(healthy + ": healthy");
+        assertThat(streams.stdout()).contains(healthy + ": healthy");
     }
 
     @Test
     void usageErrorsExitWith2() {
         assertThat(Main.run("classify")).isEqualTo(2);
-        assertThat(stderr()).contains("Missing required parameter: 'FILE'");
-        err.reset();
+        assertThat(streams.stderr()).contains("Missing required parameter: 'FILE'");
+        streams.clearStderr();
         assertThat(Main.run("classify", "--format", "yaml", "x.log")).isEqualTo(2);
-        assertThat(stderr()).contains("--format").contains("yaml");
+        assertThat(streams.stderr()).contains("--format").contains("yaml");
         assertThat(Main.run("classify", "--no-such-option", "x.log")).isEqualTo(2);
     }
 
@@ -274,12 +242,12 @@ class ClassifyCommandTest {
 
         assertThat(Main.run("classify", evil.toString())).isZero();
 
-        assertThat(stdout()).doesNotContain("\u001b").doesNotContain("\u0007");
+        assertThat(streams.stdout()).doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
     @Test
     void helpDescribesTheCommand() {
         assertThat(Main.run("classify", "--help")).isZero();
-        assertThat(stdout()).contains("--format=FORMAT").contains("Exit status");
+        assertThat(streams.stdout()).contains("--format=FORMAT").contains("Exit status");
     }
 }

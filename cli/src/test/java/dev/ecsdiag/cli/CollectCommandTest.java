@@ -7,10 +7,6 @@ import dev.ecsdiag.collect.CollectionResult;
 import dev.ecsdiag.emulator.CredentialStore;
 import dev.ecsdiag.emulator.EcsEmulator;
 import dev.ecsdiag.emulator.EmulatedInstance;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecsdiag collect} through {@link Main#run}, against the local ECS endpoint. */
@@ -31,29 +28,19 @@ class CollectCommandTest {
     Path dir;
 
     private EcsEmulator ecs;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-    private InputStream savedIn;
+
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
 
     @BeforeEach
     void start() {
         ecs = EcsEmulator.builder().throttleWindow(Duration.ZERO).build().start();
         ecs.fleet().put(EmulatedInstance.builder("i-cli0001").tag("ci", "b1").console(PANIC).build());
         ecs.fleet().put(EmulatedInstance.builder("i-cli0002").tag("ci", "b1").console("login: \r\n").build());
-        savedOut = System.out;
-        savedErr = System.err;
-        savedIn = System.in;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void stop() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-        System.setIn(savedIn);
         ecs.close();
     }
 
@@ -64,24 +51,16 @@ class CollectCommandTest {
         return Main.run(all.toArray(String[]::new));
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void collectsWithTheSecretFromAnEnvironmentVariable() throws Exception {
         int exit = run("--tag", "ci=b1", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET");
-        assertThat(exit).as(stderr()).isZero();
-        assertThat(stdout()).contains("i-cli0001").contains("i-cli0002").contains("output:  " + dir.resolve("out"));
-        assertThat(stderr()).contains("collecting from http://" + ecs.endpoint()).contains("[2/2]");
+        assertThat(exit).as(streams.stderr()).isZero();
+        assertThat(streams.stdout()).contains("i-cli0001").contains("i-cli0002").contains("output:  " + dir.resolve("out"));
+        assertThat(streams.stderr()).contains("collecting from http://" + ecs.endpoint()).contains("[2/2]");
         CollectionResult r = CollectionJson.readResult(dir.resolve("out/collection.json"));
         assertThat(r.instances()).hasSize(2).allSatisfy(o -> assertThat(o.console()).isNotNull());
         assertThat(dir.resolve("out/instances/i-cli0001/console.txt")).content().contains("Kernel panic");
-        assertThat(stdout() + stderr()).doesNotContain(CredentialStore.TEST_ACCESS_KEY_SECRET);
+        assertThat(streams.stdout() + streams.stderr()).doesNotContain(CredentialStore.TEST_ACCESS_KEY_SECRET);
     }
 
     @Test
@@ -90,7 +69,7 @@ class CollectCommandTest {
         Path first = dir.resolve("build-100");
         int exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
                 "--instance", "i-cli0001,i-cli0002", "--out", first.toString(), "--build", "100", "--quiet", "--same-instance-spacing", "0"}, key));
-        assertThat(exit).as(stderr()).isZero();
+        assertThat(exit).as(streams.stderr()).isZero();
         assertThat(first.resolve("report.json")).content().contains("\"build\"").contains("100");
 
         Path rules = Files.writeString(dir.resolve("team-rules.json"), """
@@ -102,7 +81,7 @@ class CollectCommandTest {
         exit = Main.run(concat(new String[] {"collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
                 "--instance", "i-cli0001,i-cli0002", "--out", second.toString(), "--build", "101", "--quiet", "--same-instance-spacing", "0",
                 "--previous-report", first.resolve("report.json").toString(), "--rules", rules.toString()}, key));
-        assertThat(exit).as(stderr()).isZero();
+        assertThat(exit).as(streams.stderr()).isZero();
 
         String page = Files.readString(second.resolve("index.html"));
         String json = Files.readString(second.resolve("report.json"));
@@ -112,7 +91,7 @@ class CollectCommandTest {
         assertThat(page).contains("first in build 100");
         assertThat(json.replaceAll("\\s+", "")).contains("\"status\":\"recurring\"").contains("\"firstBuild\":\"100\"")
                 .contains("\"rule\":\"team-panic\"");
-        assertThat(stderr()).doesNotContain("WARNING");
+        assertThat(streams.stderr()).doesNotContain("WARNING");
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -130,7 +109,7 @@ class CollectCommandTest {
         }
         int exit = run("--instance", String.join(",", ids), "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID,
                 "--secret-env", "ECSDIAG_TEST_SECRET", "--quiet");
-        assertThat(exit).as(stderr()).isZero();
+        assertThat(exit).as(streams.stderr()).isZero();
         assertThat(ecs.counters().calls("DescribeInstances")).isEqualTo(2);
         CollectionResult r = CollectionJson.readResult(dir.resolve("out/collection.json"));
         assertThat(r.instances()).extracting(o -> o.instanceId()).containsExactly("i-cli0001", "i-cli0002");
@@ -165,7 +144,7 @@ class CollectCommandTest {
         List<String> all = new ArrayList<>(List.of("collect", "--region", ecs.region(), "--endpoint", ecs.endpoint(),
                 "--out", dir.resolve("paced").toString(), "--instance", "i-cli0001,i-cli0002", "--same-instance-spacing", "0.4",
                 "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-env", "ECSDIAG_TEST_SECRET"));
-        assertThat(Main.run(all.toArray(String[]::new))).as(stderr()).isZero();
+        assertThat(Main.run(all.toArray(String[]::new))).as(streams.stderr()).isZero();
         assertThat(ecs.counters().answers("Throttling")).isZero();
         assertThat(ecs.counters().answers("GetInstanceScreenshot", "OK")).isEqualTo(2);
         assertThat(Main.run("collect", "--region", "r", "--instance", "i-cli0001", "--same-instance-spacing", "-1"))
@@ -174,10 +153,10 @@ class CollectCommandTest {
 
     @Test
     void collectsWithTheSecretFromStandardInput() {
-        System.setIn(new ByteArrayInputStream((CredentialStore.TEST_ACCESS_KEY_SECRET + "\n").getBytes(StandardCharsets.UTF_8)));
+        streams.stdin(CredentialStore.TEST_ACCESS_KEY_SECRET + "\n");
         int exit = run("--instance", "i-cli0001", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin");
-        assertThat(exit).as(stderr()).isZero();
-        assertThat(stdout()).contains("i-cli0001");
+        assertThat(exit).as(streams.stderr()).isZero();
+        assertThat(streams.stdout()).contains("i-cli0001");
     }
 
     @Test
@@ -186,9 +165,9 @@ class CollectCommandTest {
         System.setProperty("alibabacloud.accessKeySecret", CredentialStore.TEST_ACCESS_KEY_SECRET);
         try {
             int exit = run("--instance", "i-cli0001,i-cli0002", "--quiet");
-            assertThat(exit).as(stderr()).isZero();
-            assertThat(stdout()).contains("i-cli0001").contains("i-cli0002");
-            assertThat(stderr()).doesNotContain("collecting from");
+            assertThat(exit).as(streams.stderr()).isZero();
+            assertThat(streams.stdout()).contains("i-cli0001").contains("i-cli0002");
+            assertThat(streams.stderr()).doesNotContain("collecting from");
         } finally {
             System.clearProperty("alibabacloud.accessKeyId");
             System.clearProperty("alibabacloud.accessKeySecret");
@@ -201,32 +180,32 @@ class CollectCommandTest {
         int exit = run("--fleet-file", fleet.toString(), "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID,
                 "--secret-env", "ECSDIAG_TEST_SECRET");
         assertThat(exit).isZero();
-        assertThat(stdout()).contains("i-gone0009").contains("not found");
-        assertThat(stderr()).contains("WARNING").contains("i-gone0009");
+        assertThat(streams.stdout()).contains("i-gone0009").contains("not found");
+        assertThat(streams.stderr()).contains("WARNING").contains("i-gone0009");
     }
 
     @Test
     void aMissingSecretIsAConfigurationErrorSayingWhereItWasLookedFor() {
         int exit = run("--instance", "i-cli0001", "--access-key-id", "LTAIsomething", "--secret-env", "ECSDIAG_NO_SUCH_VARIABLE");
         assertThat(exit).isEqualTo(Main.EXIT_CONFIGURATION);
-        assertThat(stderr()).contains("ECSDIAG_NO_SUCH_VARIABLE").contains("--secret-stdin");
+        assertThat(streams.stderr()).contains("ECSDIAG_NO_SUCH_VARIABLE").contains("--secret-stdin");
     }
 
     @Test
     void credentialsTheServiceRefusesExitFour() {
-        System.setIn(new ByteArrayInputStream("wrong-secret\n".getBytes(StandardCharsets.UTF_8)));
+        streams.stdin("wrong-secret\n");
         int exit = run("--instance", "i-cli0001", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin");
         assertThat(exit).isEqualTo(Main.EXIT_CONFIGURATION);
-        assertThat(stderr()).contains("SignatureDoesNotMatch").contains("secret");
+        assertThat(streams.stderr()).contains("SignatureDoesNotMatch").contains("secret");
         assertThat(dir.resolve("out/collection.json")).exists();
     }
 
     @Test
     void usageErrorsExitTwo() {
         assertThat(run("--access-key-id", "x")).as("no instances").isEqualTo(Main.EXIT_USAGE);
-        assertThat(stderr()).contains("say which instances");
+        assertThat(streams.stderr()).contains("say which instances");
         assertThat(run("--instance", "../../etc")).isEqualTo(Main.EXIT_USAGE);
-        assertThat(stderr()).contains("not an ECS instance id");
+        assertThat(streams.stderr()).contains("not an ECS instance id");
         assertThat(run("--tag", "novalue")).isEqualTo(Main.EXIT_USAGE);
         assertThat(Main.run("collect", "--instance", "i-cli0001")).as("no region").isEqualTo(Main.EXIT_USAGE);
         // there is no way to pass a secret as an argument
@@ -239,7 +218,7 @@ class CollectCommandTest {
         int exit = run("--fleet-file", dir.resolve("missing.txt").toString(), "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID,
                 "--secret-env", "ECSDIAG_TEST_SECRET");
         assertThat(exit).isEqualTo(Main.EXIT_UNREADABLE);
-        assertThat(stderr()).contains("cannot read the fleet file");
+        assertThat(streams.stderr()).contains("cannot read the fleet file");
     }
 
     @Test
@@ -251,7 +230,7 @@ class CollectCommandTest {
                 "skipped: this machine has Alibaba Cloud credentials configured");
         int exit = run("--instance", "i-cli0001");
         assertThat(exit).isEqualTo(Main.EXIT_CONFIGURATION);
-        assertThat(stderr()).contains("no Alibaba Cloud credentials found").contains("--access-key-id");
+        assertThat(streams.stderr()).contains("no Alibaba Cloud credentials found").contains("--access-key-id");
         assertThat(ecs.counters().totalCalls()).isZero();
     }
 }

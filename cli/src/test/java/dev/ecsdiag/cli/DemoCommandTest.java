@@ -5,33 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdiag.collect.CollectionJson;
 import dev.ecsdiag.collect.CollectionResult;
 import dev.ecsdiag.emulator.EcsEmulator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ecsdiag demo}: the README's first command, with no cloud account. */
 class DemoCommandTest {
 
+    @RegisterExtension
+    final StandardStreams streams = new StandardStreams();
+
     @Test
     void collectsTheWholeBuiltInFleetAndSaysWhereItIs(@TempDir Path dir) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        PrintStream savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = Main.run("demo", "--out", dir.resolve("demo").toString());
-        } finally {
-            System.setOut(saved);
-            System.setErr(savedErr);
-        }
-        String text = out.toString(StandardCharsets.UTF_8);
+        int exit = Main.run("demo", "--out", dir.resolve("demo").toString());
+        String text = streams.stdout();
         assertThat(exit).as(text).isZero();
         int fleet = EcsEmulator.defaultFleet(EcsEmulator.DEFAULT_REGION).size();
         CollectionResult result = CollectionJson.readResult(dir.resolve("demo/collection.json"));
@@ -40,7 +29,7 @@ class DemoCommandTest {
         result.instances().forEach(o -> assertThat(text).contains(o.instanceId()));
         assertThat(text).contains("output:  " + dir.resolve("demo"));
         // the same-instance window is on, and paced ahead of time: no call was answered Throttling
-        String progress = err.toString(StandardCharsets.UTF_8);
+        String progress = streams.stderr();
         assertThat(progress).contains("collected " + fleet + " instances").doesNotContain("Throttling");
         assertThat(result.instances()).filteredOn(o -> "Running".equals(o.status()))
                 .allSatisfy(o -> assertThat(o.screenshot()).isNotNull());
