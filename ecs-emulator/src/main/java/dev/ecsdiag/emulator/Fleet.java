@@ -25,6 +25,14 @@ public final class Fleet {
         return id == null ? Optional.empty() : Optional.ofNullable(instances.get(id));
     }
 
+    /**
+     * The instance with this id in this region, as the per-instance actions look it up: an instance
+     * of another region does not exist for the caller.
+     */
+    EmulatedInstance requireInRegion(String id, String region) {
+        return find(id).filter(i -> i.regionId().equals(region)).orElseThrow(EcsError::instanceNotFound);
+    }
+
     /** Sets an instance's status, e.g. to stop it between two calls. */
     public void setStatus(String id, String status) {
         instances.computeIfPresent(id, (k, v) -> v.withStatus(status));

@@ -34,8 +34,7 @@ final class GetInstanceConsoleOutputAction implements EcsAction {
         String region = request.require("RegionId");
         String id = request.require("InstanceId");
         EcsAction.requirePermission(caller, NAME);
-        EmulatedInstance instance = fleet.find(id).filter(i -> i.regionId().equals(region))
-                .orElseThrow(EcsError::instanceNotFound);
+        EmulatedInstance instance = fleet.requireInRegion(id, region);
         window.admit(NAME, id);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("InstanceId", id);

@@ -32,8 +32,7 @@ final class GetInstanceScreenshotAction implements EcsAction {
             throw EcsError.invalidParameter("WakeUp", "must be true or false");
         }
         EcsAction.requirePermission(caller, NAME);
-        EmulatedInstance instance = fleet.find(id).filter(i -> i.regionId().equals(region))
-                .orElseThrow(EcsError::instanceNotFound);
+        EmulatedInstance instance = fleet.requireInRegion(id, region);
         window.admit(NAME, id);
         if (!instance.running()) {
             throw EcsError.incorrectInstanceStatus();

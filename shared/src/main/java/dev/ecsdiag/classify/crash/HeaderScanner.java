@@ -81,7 +81,7 @@ public final class HeaderScanner {
         List<Pattern> suppressions = group.suppressions();
         for (int i = 0; i < suppressions.size(); i++) {
             Pattern p = suppressions.get(i);
-            String literal = literals.computeIfAbsent(p, q -> ReportParser.literalPrefix(q.pattern()));
+            String literal = literals.computeIfAbsent(p, q -> RegexLiteral.leadingLiteral(q.pattern()));
             if (line.contains(literal) && p.matcher(line).find()) {
                 return true;
             }

@@ -115,8 +115,11 @@ final class RegexLiteral {
         return true;
     }
 
-    /** Leading characters that match only themselves; a character a quantifier may drop is left out. */
-    private static String leadingLiteral(String regex) {
+    /**
+     * Leading characters of a regex that match only themselves (up to the first metacharacter); the
+     * character before a quantifier is left out, since the quantifier may drop it.
+     */
+    static String leadingLiteral(String regex) {
         int i = 0;
         while (i < regex.length() && "\\^$.|?*+()[]{}".indexOf(regex.charAt(i)) < 0) {
             i++;

@@ -45,7 +45,7 @@ public final class ReportParser {
     static {
         for (OopsGroup g : OopsTable.GROUPS) {
             for (OopsFormat f : g.formats()) {
-                LITERALS.put(f, literalPrefix(f.title().pattern()));
+                LITERALS.put(f, RegexLiteral.leadingLiteral(f.title().pattern()));
                 TITLE_LITERALS.put(f, RegexLiteral.requiredAllOf(f.title().pattern()));
                 for (Pattern detail : f.details()) {
                     DETAIL_LITERALS.put(detail, RegexLiteral.requiredAnyOf(detail.pattern()));
@@ -60,19 +60,6 @@ public final class ReportParser {
     }
 
     private ReportParser() {
-    }
-
-    /** Leading characters of a regex that match only themselves (up to the first metacharacter). */
-    static String literalPrefix(String regex) {
-        int i = 0;
-        while (i < regex.length() && "\\^$.|?*+()[]{}".indexOf(regex.charAt(i)) < 0) {
-            i++;
-        }
-        // a quantifier applies to the character before it: leave that one out
-        if (i < regex.length() && i > 0 && "?*{".indexOf(regex.charAt(i)) >= 0) {
-            i--;
-        }
-        return regex.substring(0, i);
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {

@@ -120,7 +120,7 @@ class CrashPartsTest {
     void everyRowTitleStartsWithItsGroupKeyword() {
         for (OopsGroup g : OopsTable.GROUPS) {
             for (OopsFormat f : g.formats()) {
-                assertTrue(ReportParser.literalPrefix(f.title().pattern()).startsWith(g.header()),
+                assertTrue(RegexLiteral.leadingLiteral(f.title().pattern()).startsWith(g.header()),
                         f.title().pattern() + " does not start with " + g.header());
             }
         }
@@ -128,9 +128,9 @@ class CrashPartsTest {
 
     @Test
     void literalPrefixesOfRowPatterns() {
-        assertEquals("BUG: KASAN: ", ReportParser.literalPrefix("BUG: KASAN: ([a-z]+) in"));
-        assertEquals("WARNING: ", ReportParser.literalPrefix("WARNING: .*lib/x"));
-        assertEquals("BU", ReportParser.literalPrefix("BUG?"));
-        assertEquals("", ReportParser.literalPrefix("(?i)warning"));
+        assertEquals("BUG: KASAN: ", RegexLiteral.leadingLiteral("BUG: KASAN: ([a-z]+) in"));
+        assertEquals("WARNING: ", RegexLiteral.leadingLiteral("WARNING: .*lib/x"));
+        assertEquals("BU", RegexLiteral.leadingLiteral("BUG?"));
+        assertEquals("", RegexLiteral.leadingLiteral("(?i)warning"));
     }
 }
