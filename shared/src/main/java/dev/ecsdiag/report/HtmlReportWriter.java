@@ -67,7 +67,7 @@ public final class HtmlReportWriter {
             w.write(esc("ecsdiag: " + headline + (r.build() == null ? "" : " — build " + r.build())));
             w.write("</title>\n<link rel=\"stylesheet\" href=\"report.css\" />\n<style>\n");
             w.write(CSS);
-            w.write("</style>\n</head>\n<body>\n");
+            w.write("</style>\n</head>\n<body>\n<div class=\"page\">\n");
             header(headline);
             w.write("<main>\n");
             verdictTable();
@@ -75,7 +75,7 @@ public final class HtmlReportWriter {
             instanceDetails();
             w.write("</main>\n");
             footer();
-            w.write("</body>\n</html>\n");
+            w.write("</div>\n</body>\n</html>\n");
         }
 
         private void header(String headline) throws IOException {
@@ -141,7 +141,7 @@ public final class HtmlReportWriter {
 
         private void row(InstanceReport i) throws IOException {
             w.write("<tr class=\"" + i.verdict().id() + "\"><td class=\"inst\"><a href=\"#"
-                    + Html.anchor("i-", i.instanceId()) + "\">" + esc(i.instanceId()) + "</a>");
+                    + Html.instanceAnchor(i.instanceId()) + "\">" + esc(i.instanceId()) + "</a>");
             if (i.name() != null) {
                 w.write("<div class=\"name\">" + esc(i.name()) + "</div>");
             }
@@ -202,7 +202,7 @@ public final class HtmlReportWriter {
                 }
                 boolean first = true;
                 for (String id : g.instances()) {
-                    w.write((first ? "" : ", ") + "<a href=\"#" + Html.anchor("i-", id) + "\">" + esc(id) + "</a>");
+                    w.write((first ? "" : ", ") + "<a href=\"#" + Html.instanceAnchor(id) + "\">" + esc(id) + "</a>");
                     first = false;
                 }
                 w.write("</p>\n");
@@ -240,7 +240,7 @@ public final class HtmlReportWriter {
 
         private void instance(InstanceReport i) throws IOException {
             boolean open = i.verdict().failed() || i.platformFault();
-            w.write("<details class=\"instance\" id=\"" + Html.anchor("i-", i.instanceId()) + "\"" + (open ? " open=\"open\"" : "")
+            w.write("<details class=\"instance\" id=\"" + Html.instanceAnchor(i.instanceId()) + "\"" + (open ? " open=\"open\"" : "")
                     + ">\n<summary><span class=\"badge " + i.verdict().id() + "\">" + esc(i.verdict().label())
                     + "</span> " + esc(i.displayName()) + " <span class=\"why\">— " + esc(i.reason()) + "</span></summary>\n"
                     + "<div class=\"body\">\n<div class=\"main\">\n");

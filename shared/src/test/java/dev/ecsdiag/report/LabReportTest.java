@@ -177,14 +177,14 @@ class LabReportTest {
         assertThat(html).doesNotContain("src=\"http").doesNotContain("@import").doesNotContain("url(");
         // the guilty frame of the real NULL dereference is the faulting function, in RIP and not among
         // the call trace's frames: it heads the trace, highlighted, and its RIP line is marked
-        String crash = "//details[@id='i-i-lab00nullptr01']//div[@class='crash'][1]";
+        String crash = "//details[@id='i-lab00nullptr01']//div[@class='crash'][1]";
         assertThat(count(crash + "//ol[@class='trace']/li[@class='guilty']")).isEqualTo(1);
         assertThat(X.evaluate(crash + "//ol[@class='trace']/li[1][@class='guilty']/mark", page)).isEqualTo("lkdtm_ACCESS_NULL");
         assertThat(X.evaluate(crash + "//ol[@class='trace']/li[1]", page)).contains("+0x14/0x53 [lkdtm]");
         assertThat(X.evaluate(crash + "//pre/span[contains(@class,'guilty')]", page))
                 .contains("RIP: 0010:lkdtm_ACCESS_NULL+0x14/0x53 [lkdtm]");
         // the deliberate panic's guilty frame is in its call trace: highlighted there, once
-        String panic = "//details[@id='i-i-lab00sysrqc001']//div[@class='crash'][1]";
+        String panic = "//details[@id='i-lab00sysrqc001']//div[@class='crash'][1]";
         assertThat(count(panic + "//ol[@class='trace']/li[@class='guilty']")).isEqualTo(1);
         assertThat(X.evaluate(panic + "//ol[@class='trace']/li[@class='guilty']/mark", page)).isEqualTo("sysrq_handle_crash");
         assertThat(X.evaluate(panic + "//pre/span[contains(@class,'guilty')]", page)).contains("sysrq_handle_crash");
