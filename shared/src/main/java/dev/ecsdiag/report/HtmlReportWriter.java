@@ -14,8 +14,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes {@code index.html}: one page that reads without any script (folding is {@code <details>}),
@@ -212,6 +214,16 @@ public final class HtmlReportWriter {
             w.write("</section>\n");
         }
 
+        private static boolean sameBootFailure(FindingEntry f, BootFailureEntry b) {
+            return f.finding().kind() == dev.ecsdiag.classify.FindingKind.BOOT_FAILURE && f.finding().boot() == b.boot();
+        }
+
+        /** Hints not shown yet for this instance (the panic of a failed boot matches the boot's rule again). */
+        private void hints(List<Hint> hints, Set<String> shown) throws IOException {
+            List<Hint> fresh = hints.stream().filter(h -> shown.add(h.source() + "\u0000" + h.rule())).toList();
+            hints(fresh);
+        }
+
         private void hints(List<Hint> hints) throws IOException {
             if (hints.isEmpty()) {
                 return;
@@ -249,31 +261,34 @@ public final class HtmlReportWriter {
             }
             facts(i);
             failures(i.failures());
+            Set<String> hintsShown = new HashSet<>(); // one failure, one hint: a rule's hint once per instance
             for (BootFailureEntry b : i.bootFailures()) {
                 w.write("<div class=\"crash\"><h4>Boot " + (b.boot() + 1) + " failed: <code>" + esc(b.failure())
                         + "</code></h4>\n");
-                hints(b.hints());
+                List<FindingEntry> related = i.findings().stream().filter(f -> sameBootFailure(f, b) && f.finding().line() != b.line())
+                        .toList();
+                if (!related.isEmpty()) {
+                    w.write("<p class=\"also\">Also printed in this boot:</p><ul class=\"also\">");
+                    for (FindingEntry f : related) {
+                        w.write("<li>line " + f.finding().line() + ": <code>" + esc(f.finding().title()) + "</code></li>");
+                    }
+                    w.write("</ul>\n");
+                }
+                hints(b.hints(), hintsShown);
                 excerpt(b.excerpt(), i);
                 w.write("</div>\n");
             }
             for (CrashEntry c : i.crashes()) {
-                crash(c, i);
+                crash(c, i, hintsShown);
             }
             for (FindingEntry f : i.findings()) {
-                if (f.finding().kind() == dev.ecsdiag.classify.FindingKind.BOOT_FAILURE
-                        && i.bootFailures().stream().anyMatch(b -> b.line() == f.finding().line())) {
-                    continue; // already shown as the boot's failure, with the same lines
+                if (i.bootFailures().stream().anyMatch(b -> sameBootFailure(f, b))) {
+                    continue; // part of that boot's failure, shown above with its lines
                 }
                 w.write("<div class=\"crash\"><h4>" + esc(f.finding().kind().id()) + ": <code>" + esc(f.finding().title())
                         + "</code></h4>\n");
-                if (!f.finding().details().isEmpty()) {
-                    w.write("<dl class=\"facts\">");
-                    for (Map.Entry<String, String> d : f.finding().details().entrySet()) {
-                        w.write("<dt>" + esc(d.getKey()) + "</dt><dd>" + esc(d.getValue()) + "</dd>");
-                    }
-                    w.write("</dl>\n");
-                }
-                hints(f.hints());
+                findingDetails(f.finding());
+                hints(f.hints(), hintsShown);
                 excerpt(f.excerpt(), i);
                 w.write("</div>\n");
             }
@@ -319,13 +334,13 @@ public final class HtmlReportWriter {
             }
         }
 
-        private void crash(CrashEntry entry, InstanceReport i) throws IOException {
+        private void crash(CrashEntry entry, InstanceReport i, Set<String> hintsShown) throws IOException {
             Crash c = entry.crash();
-            w.write("<div class=\"crash\">\n<h4><code>" + esc(c.title()) + "</code></h4>\n<dl class=\"facts\">");
+            w.write("<div class=\"crash\">\n<h4><code>" + esc(entry.title()) + "</code></h4>\n<dl class=\"facts\">");
             fact("category", c.type() + (c.corrupted() ? " (report corrupted" + (c.corruptedReason() == null ? "" : ": "
                     + c.corruptedReason()) + ")" : ""));
-            fact("kernel", c.kernelRelease());
-            fact("taint", c.taint() == null ? null : c.taint().isBlank() ? "not tainted" : c.taint());
+            fact("kernel", entry.kernelRelease());
+            fact("taint", entry.taint() == null ? null : entry.taint().isBlank() ? "not tainted" : entry.taint());
             String task = (c.command() == null ? "" : c.command()) + (c.pid() == null ? "" : " (pid " + c.pid() + ")")
                     + (c.cpu() == null ? "" : " on CPU " + c.cpu());
             fact("task", task.isBlank() ? null : task.trim());
@@ -334,7 +349,7 @@ public final class HtmlReportWriter {
             fact("hardware", c.hardware());
             fact("lines", c.startLine() + "–" + c.endLine() + (c.panicked() ? ", kernel panicked" : ""));
             w.write("</dl>\n");
-            hints(entry.hints());
+            hints(entry.hints(), hintsShown);
             if (!c.callTrace().isEmpty()) {
                 w.write("<details open=\"open\"><summary>Call trace (" + c.callTrace().size() + " frames)</summary>\n<ol class=\"trace\">");
                 boolean guiltyMarked = false;
@@ -367,6 +382,29 @@ public final class HtmlReportWriter {
             }
             excerpt(entry.excerpt(), i);
             w.write("</div>\n");
+        }
+
+        /** An OOM kill's answers first, its raw details folded; other findings' details as they are. */
+        private void findingDetails(dev.ecsdiag.classify.Finding f) throws IOException {
+            if (f.details().isEmpty()) {
+                return;
+            }
+            boolean oom = f.kind() == dev.ecsdiag.classify.FindingKind.OOM_KILL;
+            if (oom) {
+                w.write("<dl class=\"facts oom\">");
+                for (Map.Entry<String, String> d : OomFacts.headline(f.details()).entrySet()) {
+                    w.write("<dt>" + esc(d.getKey()) + "</dt><dd>" + esc(d.getValue()) + "</dd>");
+                }
+                w.write("</dl>\n<details class=\"more\"><summary>All " + f.details().size() + " details</summary>");
+            }
+            w.write("<dl class=\"facts\">");
+            for (Map.Entry<String, String> d : f.details().entrySet()) {
+                w.write("<dt>" + esc(d.getKey()) + "</dt><dd>" + esc(d.getValue()) + "</dd>");
+            }
+            w.write("</dl>\n");
+            if (oom) {
+                w.write("</details>\n");
+            }
         }
 
         private void fact(String name, String value) throws IOException {

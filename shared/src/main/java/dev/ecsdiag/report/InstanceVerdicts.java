@@ -24,14 +24,19 @@ final class InstanceVerdicts {
     }
 
     static Decision decide(InstanceOutcome outcome) {
+        return decide(outcome, Crash::title);
+    }
+
+    /** The decision, naming crashes by {@code titleOf} (the page names them as printed). */
+    static Decision decide(InstanceOutcome outcome, java.util.function.Function<Crash, String> titleOf) {
         Classification c = outcome.classification();
         if (c == null) {
             return new Decision(InstanceVerdict.NOT_COLLECTED, notCollectedReason(outcome));
         }
         InstanceVerdict verdict = InstanceVerdict.of(c.verdict());
         String reason = switch (verdict) {
-            case BOOT_FAILED -> bootFailureReason(c);
-            case CRASHED -> crashReason(c.crashes());
+            case BOOT_FAILED -> bootFailureReason(c, titleOf);
+            case CRASHED -> crashReason(c.crashes(), titleOf);
             case STORAGE_FAILURE -> firstFinding(c.findings(), STORAGE, "storage failure");
             case OOM -> firstFinding(c.findings(), EnumSet.of(FindingKind.OOM_KILL), "out of memory");
             default -> healthyReason(c);
@@ -57,7 +62,7 @@ final class InstanceVerdicts {
         return "no console output was collected";
     }
 
-    private static String bootFailureReason(Classification c) {
+    private static String bootFailureReason(Classification c, java.util.function.Function<Crash, String> titleOf) {
         for (int i = c.boots().size() - 1; i >= 0; i--) {
             Boot b = c.boots().get(i);
             if (b.failure() != null) {
@@ -70,7 +75,7 @@ final class InstanceVerdicts {
             }
         }
         if (!c.crashes().isEmpty()) {
-            return crashReason(c.crashes());
+            return crashReason(c.crashes(), titleOf);
         }
         if (!c.boots().isEmpty()) {
             Boot last = c.boots().get(c.boots().size() - 1);
@@ -80,12 +85,16 @@ final class InstanceVerdicts {
     }
 
     static String crashReason(List<Crash> crashes) {
+        return crashReason(crashes, Crash::title);
+    }
+
+    static String crashReason(List<Crash> crashes, java.util.function.Function<Crash, String> titleOf) {
         if (crashes.isEmpty()) {
             return "crash";
         }
         Crash first = crashes.stream().filter(x -> !x.corrupted()).findFirst().orElse(crashes.get(0));
         int more = crashes.size() - 1;
-        return first.title() + (more > 0 ? " (and " + more + " more " + (more == 1 ? "crash" : "crashes") + ")" : "");
+        return titleOf.apply(first) + (more > 0 ? " (and " + more + " more " + (more == 1 ? "crash" : "crashes") + ")" : "");
     }
 
     private static String firstFinding(List<Finding> findings, Set<FindingKind> kinds, String fallback) {

@@ -156,7 +156,7 @@ public final class JUnitReportWriter {
         }
         for (CrashEntry c : i.crashes()) {
             Crash crash = c.crash();
-            b.append(crash.title()).append(" [").append(crash.type()).append("]");
+            b.append(c.title()).append(" [").append(crash.type()).append("]");
             if (crash.guiltyFrame() != null) {
                 b.append(" guilty frame ").append(crash.guiltyFrame());
             }
