@@ -257,7 +257,13 @@ public final class HtmlReportWriter {
                     + "</span> " + esc(i.displayName()) + " <span class=\"why\">— " + esc(i.reason()) + "</span></summary>\n"
                     + "<div class=\"body\">\n<div class=\"main\">\n");
             if (i.platformNote() != null) {
-                w.write("<div class=\"platform-box\"><b>Platform event.</b> " + esc(i.platformNote()) + "</div>\n");
+                w.write("<div class=\"platform-box\"><b>Platform event</b> (times are the platform's, in UTC). "
+                        + esc(i.platformNote()));
+                if (i.console() != null && i.console().lastUpdateTime() != null) {
+                    w.write("<br /><span class=\"ts\">This instance's console output was last updated "
+                            + esc(i.console().lastUpdateTime()) + ".</span>");
+                }
+                w.write("</div>\n");
             }
             facts(i);
             failures(i.failures());
@@ -486,7 +492,7 @@ public final class HtmlReportWriter {
             for (SystemEvent e : events) {
                 w.write("<li>" + (PlatformEvents.isPlatform(e) ? "<span class=\"badge platform\">platform</span> " : "")
                         + "<b>" + esc(e.type()) + "</b> " + esc(e.cycleStatus()) + " <span class=\"ts\">"
-                        + esc(e.notBefore() != null ? e.notBefore() : e.publishTime()) + "</span>"
+                        + esc(PlatformEvents.times(e)) + "</span>"
                         + (e.reason() == null ? "" : " — " + esc(e.reason())) + "</li>");
             }
             w.write("</ul>\n");

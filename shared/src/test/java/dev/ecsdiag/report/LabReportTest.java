@@ -224,6 +224,11 @@ class LabReportTest {
         CrashGroup g = report.crashGroups().stream().filter(x -> x.instances().contains("i-lab00norootfs1")).findFirst().orElseThrow();
         assertThat(g.title()).isEqualTo("kernel panic: VFS: Unable to mount root fs on unknown-block(0,0)");
         assertThat(html).doesNotContain("unknown-block(NUM,NUM)</code>");
+        // summary.md reads as plain text: the titles as printed, nothing escaped that did not need it
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("| VFS: Unable to mount root fs on unknown-block(0,0) |")
+                .contains("**kernel panic: VFS: Unable to mount root fs on unknown-block(0,0)**")
+                .contains("**INFO: task hung in direct_entry**");
     }
 
     @Test
