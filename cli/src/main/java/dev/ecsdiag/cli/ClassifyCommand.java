@@ -1,6 +1,7 @@
 package dev.ecsdiag.cli;
 
 import dev.ecsdiag.classify.Classification;
+import dev.ecsdiag.classify.ConsoleInput;
 import dev.ecsdiag.classify.ConsoleClassifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,10 +62,22 @@ final class ClassifyCommand implements Callable<Integer> {
                         continue;
                     }
                     stdinUsed = true;
-                    result = classifier.classify(nonClosing(System.in));
+                    result = classifier.classify(ConsoleInput.open(nonClosing(System.in)));
                 } else {
-                    result = classifier.classify(Paths.get(file));
+                    try (InputStream in = ConsoleInput.open(Files.newInputStream(Paths.get(file)))) {
+                        result = classifier.classify(in);
+                    }
                 }
+            } catch (ConsoleInput.NotTextException e) {
+                err.println("ecsdiag classify: " + file + " is " + e.getMessage() + "; give a console log");
+                err.flush();
+                unreadable = true;
+                continue;
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                err.println("ecsdiag classify: cannot read " + file + ": broken gzip data (" + e.getMessage() + ")");
+                err.flush();
+                unreadable = true;
+                continue;
             } catch (IOException e) {
                 err.println("ecsdiag classify: cannot read " + file + ": " + reason(e, file));
                 err.flush();

@@ -91,7 +91,7 @@ final class TextPrinter implements ClassificationPrinter {
             return -1;
         }
         for (int i = 0; i < crash.callTrace().size(); i++) {
-            if (crash.guiltyFrame().equals(crash.callTrace().get(i).function())) {
+            if (crash.callTrace().get(i).isIn(crash.guiltyFrame())) {
                 return i;
             }
         }

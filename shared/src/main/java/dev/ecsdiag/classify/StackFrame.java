@@ -11,4 +11,14 @@ package dev.ecsdiag.classify;
  * @param line     1-based line number of the frame in the console log
  */
 public record StackFrame(String function, String offset, String size, String module, boolean reliable, int line) {
+
+    /**
+     * Whether this frame is in the named function: by its symbol, or by the symbol without the
+     * compiler's suffixes, as guilty frames are named ({@code out_of_memory.cold.36} is in
+     * {@code out_of_memory}).
+     */
+    public boolean isIn(String name) {
+        return name != null && function != null
+                && (function.equals(name) || dev.ecsdiag.classify.crash.FrameLine.baseName(function).equals(name));
+    }
 }

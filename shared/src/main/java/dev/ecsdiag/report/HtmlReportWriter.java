@@ -368,7 +368,7 @@ public final class HtmlReportWriter {
                     guiltyMarked = true;
                 }
                 for (StackFrame f : c.callTrace()) {
-                    boolean guilty = !guiltyMarked && c.guiltyFrame() != null && c.guiltyFrame().equals(f.function())
+                    boolean guilty = !guiltyMarked && f.isIn(c.guiltyFrame())
                             && f.line() == InstanceReportBuilder.guiltyLine(c);
                     guiltyMarked |= guilty;
                     w.write("<li" + (guilty ? " class=\"guilty\"" : f.reliable() ? "" : " class=\"unreliable\"") + ">"

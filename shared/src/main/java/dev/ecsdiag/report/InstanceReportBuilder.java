@@ -292,7 +292,7 @@ final class InstanceReportBuilder {
         }
         int fallback = -1;
         for (StackFrame f : crash.callTrace()) {
-            if (crash.guiltyFrame().equals(f.function())) {
+            if (f.isIn(crash.guiltyFrame())) {
                 if (f.reliable()) {
                     return f.line();
                 }
