@@ -24,12 +24,15 @@ import picocli.CommandLine.Spec;
  * at the end). JSON output is JSON Lines: one object per file, one line each.
  */
 @Command(name = "classify",
+        versionProvider = VersionProvider.class,
         mixinStandardHelpOptions = true,
         description = {
-                "Classify kernel console logs: crashes, boots, OOM kills, storage failures, and one verdict per file.",
-                "Verdicts, first that applies: boot-failure, crash, storage-failure, oom, healthy."},
-        footer = {"", "Exit status: 0 when every file was classified (whatever was found), 2 for a usage error,",
-                "3 when a file could not be read or classified (the other files are still classified)."})
+                "Classify kernel console logs: crashes, boots, OOM kills, storage failures, and one verdict per file."
+                + " Verdicts, first that applies: boot-failure, crash, storage-failure, oom, healthy."},
+        footer = {"", "Input: plain text or gzip (found by its magic bytes, whatever the name); a file that is not text"
+                + " (a program, a picture, another archive) is named on standard error and not classified.",
+                "", "Exit status: 0 when every file was classified (whatever was found), 2 for a usage error, 3 when a"
+                + " file could not be read, was not text or could not be classified (the other files are still classified)."})
 final class ClassifyCommand implements Callable<Integer> {
 
     enum Format { text, json }
