@@ -6,7 +6,11 @@ import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.classify.FindingKind;
 import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.InstanceOutcome;
+import dev.ecsdiag.collect.InstanceVerdict;
+import dev.ecsdiag.collect.InstanceVerdicts;
+import dev.ecsdiag.collect.PlatformEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +62,7 @@ final class InstanceReportBuilder {
             return buildOrThrow(outcome);
         } catch (RuntimeException e) {
             Classification c = outcome.classification();
-            InstanceVerdict verdict = c == null ? InstanceVerdict.NOT_COLLECTED : InstanceVerdict.of(c.verdict());
+            Verdict verdict = InstanceVerdicts.decide(outcome).verdict();
             String why = "the report of this instance could not be built (" + e + "); see its console log";
             InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
                     outcome.tags(), verdict, why, false, null, outcome.events(), outcome.failures(), outcome.console(),
@@ -70,6 +74,7 @@ final class InstanceReportBuilder {
 
     private Result buildOrThrow(InstanceOutcome outcome) {
         List<String> warnings = new ArrayList<>();
+        InstanceVerdict decision = InstanceVerdicts.decide(outcome);
         Classification c = outcome.classification();
         List<Crash> crashes = c == null ? List.of() : c.crashes();
         List<Finding> findings = c == null ? List.of() : c.findings();
@@ -114,16 +119,27 @@ final class InstanceReportBuilder {
                     rules.match(new RemediationRules.Subject(f.kind().id(), List.of(f.title()), List.of()))));
         }
 
-        Map<Crash, String> printed = new java.util.IdentityHashMap<>();
-        crashEntries.forEach(e -> printed.put(e.crash(), e.title()));
-        InstanceVerdicts.Decision decision = InstanceVerdicts.decide(outcome, x -> printed.getOrDefault(x, x.title()));
         InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
-                outcome.tags(), decision.verdict(), decision.reason(),
+                outcome.tags(), decision.verdict(), printedReason(decision.reason(), crashEntries),
                 outcome.events().stream().anyMatch(PlatformEvents::isPlatform), PlatformEvents.note(outcome.events()),
                 outcome.events(), outcome.failures(), outcome.console(), outcome.screenshot(),
                 thumbnail(outcome, warnings), c == null ? null : c.verdict(), c == null ? null : c.lines(),
                 crashEntries, findingEntries, bootFailures, boots);
         return new Result(report, warnings);
+    }
+
+    /** The reason with the deciding crash's title as printed, where the reason names it. */
+    private static String printedReason(String reason, List<CrashEntry> entries) {
+        if (reason == null || entries.isEmpty()) {
+            return reason;
+        }
+        Crash worst = InstanceVerdicts.worstCrash(entries.stream().map(CrashEntry::crash).toList());
+        for (CrashEntry e : entries) {
+            if (e.crash() == worst && reason.startsWith(worst.title())) {
+                return e.title() + reason.substring(worst.title().length());
+            }
+        }
+        return reason;
     }
 
     /** The crash report's own lines as read (its first and last line when the console text is not at hand). */
