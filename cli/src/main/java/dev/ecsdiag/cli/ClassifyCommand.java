@@ -2,6 +2,7 @@ package dev.ecsdiag.cli;
 
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleInput;
+import dev.ecsdiag.config.FileProblems;
 import dev.ecsdiag.classify.ConsoleClassifier;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,8 @@ final class ClassifyCommand implements Callable<Integer> {
                 unreadable = true;
                 continue;
             } catch (IOException e) {
-                err.println("ecsdiag classify: cannot read " + file + ": " + reason(e, file));
+                err.println("ecsdiag classify: cannot read " + file + ": "
+                        + FileProblems.reason(e, file.equals("-") ? null : Path.of(file)));
                 err.flush();
                 unreadable = true;
                 continue;
@@ -99,21 +101,6 @@ final class ClassifyCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return unreadable ? Main.EXIT_UNREADABLE : Main.EXIT_OK;
-    }
-
-    /** A short reason: "no such file", "permission denied", "is a directory", else the exception's message. */
-    private static String reason(Exception e, String file) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
-            return "is a directory";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** Standard input stays open for whoever reads it after us (tests, embedding). */
