@@ -5,6 +5,7 @@ import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.classify.FindingKind;
+import dev.ecsdiag.classify.PrintedTitle;
 import dev.ecsdiag.classify.StackFrame;
 import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.InstanceOutcome;
@@ -135,8 +136,9 @@ final class InstanceReportBuilder {
         }
         Crash worst = InstanceVerdicts.worstCrash(entries.stream().map(CrashEntry::crash).toList());
         for (CrashEntry e : entries) {
-            if (e.crash() == worst && reason.startsWith(worst.title())) {
-                return e.title() + reason.substring(worst.title().length());
+            String named = PrintedTitle.of(worst); // as InstanceVerdicts names it, from the first and last line
+            if (e.crash() == worst && reason.startsWith(named)) {
+                return e.title() + reason.substring(named.length());
             }
         }
         return reason;

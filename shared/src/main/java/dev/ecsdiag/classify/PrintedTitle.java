@@ -1,4 +1,4 @@
-package dev.ecsdiag.report;
+package dev.ecsdiag.classify;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * in those lines, dropping leading words of the title that are the classifier's own ("kernel
  * panic: " for "Kernel panic - not syncing: "). When nothing matches, the title stays as it is.
  */
-final class PrintedTitle {
+public final class PrintedTitle {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\b(NUM|ADDR|IP|LINE|CPU)\\b");
     /** Shortest literal text kept before the first number, so that "(" alone matches nothing by chance. */
@@ -23,7 +23,20 @@ final class PrintedTitle {
     private PrintedTitle() {
     }
 
-    static String of(String title, Collection<String> reportLines) {
+    /** The crash's title as printed, from its first and last line (all a summary line has at hand). */
+    public static String of(Crash crash) {
+        List<String> lines = new ArrayList<>();
+        if (crash.firstLine() != null) {
+            lines.add(crash.firstLine());
+        }
+        if (crash.lastLine() != null) {
+            lines.add(crash.lastLine());
+        }
+        return of(crash.title(), lines);
+    }
+
+    /** The title as printed in one of the report's lines; the title itself when none prints it. */
+    public static String of(String title, Collection<String> reportLines) {
         if (title == null || reportLines.isEmpty()) {
             return title;
         }

@@ -1,4 +1,4 @@
-package dev.ecsdiag.report;
+package dev.ecsdiag.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
