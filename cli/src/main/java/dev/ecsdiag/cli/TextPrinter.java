@@ -52,7 +52,7 @@ final class TextPrinter implements ClassificationPrinter {
 
     private void printCrash(int n, Crash crash) {
         StringBuilder head = new StringBuilder("  crash ").append(n).append(": ").append(safe(crash.title()));
-        head.append("  [").append(safe(crash.type())).append(", lines ").append(crash.startLine()).append('-')
+        head.append("  [").append(safe(crash.category())).append(", lines ").append(crash.startLine()).append('-')
                 .append(crash.endLine()).append(", boot ").append(crash.boot());
         if (crash.corrupted()) {
             head.append(", corrupted");

@@ -333,6 +333,25 @@ class ClassifyCommandTest {
                 .contains(healthy + ": healthy");
     }
 
+    /** A crash the classifier has no category for says so, rather than printing an empty one ("[, lines"). */
+    @Test
+    void aCrashWithoutCategorySaysUnknownCategory() throws Exception {
+        Path log = file("unwind.log", HEALTHY + "[   26.148943] WARNING: kernel stack regs at         (ptrval) in sh:4493"
+                + " has bad 'bp' value         (ptrval)\n");
+        assertThat(Main.run("classify", log.toString())).isZero();
+        assertThat(streams.stdout()).contains("  crash 1: WARNING: kernel stack regs has bad value  [unknown category, lines ")
+                .doesNotContain("[, lines");
+    }
+
+    /** Xen's grant table warning is printed with "WARNING:" but reports no kernel crash. */
+    @Test
+    void xensGrantTableWarningIsNotACrash() throws Exception {
+        Path log = file("xen.log", HEALTHY + "[  412.118023] xen:grant_table: WARNING: g.e. 0xa still in use!\n"
+                + "[  412.118031] WARNING: g.e. 0x1f3 still in use!\n");
+        assertThat(Main.run("classify", log.toString())).isZero();
+        assertThat(streams.stdout()).contains(log + ": healthy (0 crashes,");
+    }
+
     private static String json(String s) throws Exception {
         return new ObjectMapper().writeValueAsString(s);
     }

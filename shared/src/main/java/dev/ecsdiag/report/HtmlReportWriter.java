@@ -199,7 +199,7 @@ public final class HtmlReportWriter {
             for (CrashGroup g : r.crashGroups()) {
                 w.write("<div class=\"group\" id=\"group-" + (++index) + "\">\n<h3><span class=\"count\">" + g.count() + " of " + g.totalInstances()
                         + (g.totalInstances() == 1 ? " instance" : " instances") + ":</span> <code class=\"title\">"
-                        + esc(g.title()) + "</code></h3>\n<p>category <b>" + esc(g.type()) + "</b> · ");
+                        + esc(g.title()) + "</code></h3>\n<p>category <b>" + esc(Crash.category(g.type())) + "</b> · ");
                 if (!"unknown".equals(g.history().status())) {
                     w.write("<span class=\"hist " + esc(g.history().status()) + "\">" + esc(g.history().describe())
                             + "</span> · ");
@@ -345,7 +345,7 @@ public final class HtmlReportWriter {
         private void crash(CrashEntry entry, InstanceReport i, Set<String> hintsShown) throws IOException {
             Crash c = entry.crash();
             w.write("<div class=\"crash\">\n<h4><code>" + esc(entry.title()) + "</code></h4>\n<dl class=\"facts\">");
-            fact("category", c.type() + (c.corrupted() ? " (report corrupted" + (c.corruptedReason() == null ? "" : ": "
+            fact("category", c.category() + (c.corrupted() ? " (report corrupted" + (c.corruptedReason() == null ? "" : ": "
                     + c.corruptedReason()) + ")" : ""));
             fact("kernel", entry.kernelRelease());
             fact("taint", entry.taint() == null ? null : entry.taint().isBlank() ? "not tainted" : entry.taint());
