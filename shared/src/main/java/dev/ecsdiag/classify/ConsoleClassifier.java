@@ -1,5 +1,7 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

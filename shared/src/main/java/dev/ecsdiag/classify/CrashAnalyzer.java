@@ -1,11 +1,13 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.crash.HeaderScanner;
 import dev.ecsdiag.classify.crash.OopsGroup;
 import dev.ecsdiag.classify.crash.OopsTable;
 import dev.ecsdiag.classify.crash.ReportExtent;
 import dev.ecsdiag.classify.crash.ReportParser;
 import dev.ecsdiag.classify.crash.TitleCanon;
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

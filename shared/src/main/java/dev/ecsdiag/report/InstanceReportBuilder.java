@@ -2,9 +2,9 @@ package dev.ecsdiag.report;
 
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.Finding;
-import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.crash.StackFrame;
 import dev.ecsdiag.collect.InstanceOutcome;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.ecsdiag.report;
 
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.classify.FindingKind;
 import dev.ecsdiag.collect.CallFailure;

@@ -1,7 +1,6 @@
 package dev.ecsdiag.classify.crash;
 
-import dev.ecsdiag.classify.ConsoleLine;
-import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.util.List;
 
 /**

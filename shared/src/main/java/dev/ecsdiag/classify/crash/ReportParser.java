@@ -1,9 +1,7 @@
 package dev.ecsdiag.classify.crash;
 
-import dev.ecsdiag.classify.ConsoleLine;
-import dev.ecsdiag.classify.Crash;
-import dev.ecsdiag.classify.StackFrame;
 import dev.ecsdiag.classify.crash.StackSpec.Part;
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdiag.classify.StackFrame;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
