@@ -344,7 +344,7 @@ public final class ReportParser {
         int trace = -1;
         for (int i = 0; i < lines.size() && (rip < 0 || trace < 0); i++) {
             String t = lines.get(i).text();
-            if (trace < 0 && lines.get(i).stackStart() && ReportPatterns.CALL_TRACE.matcher(t).find()) {
+            if (trace < 0 && lines.get(i).startsStack() && ReportPatterns.CALL_TRACE.matcher(t).find()) {
                 trace = i;
             }
             if (rip < 0 && t.contains("IP") && ReportPatterns.RIP.matcher(ReportPatterns.window(t, 0)).find()) {
@@ -445,7 +445,7 @@ public final class ReportParser {
                         ok = false;
                         break;
                     }
-                    if (rl.stackStart()) {
+                    if (rl.startsStack()) {
                         break;
                     }
                     Part next = pi != parts.size() - 1 ? parts.get(pi + 1) : null;
@@ -525,14 +525,10 @@ public final class ReportParser {
             return null;
         }
         boolean hasStackTrace = false;
-        Set<String> seenKinds = new java.util.HashSet<>();
+        Set<StackStart> seenKinds = java.util.EnumSet.noneOf(StackStart.class);
         for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).stackStart()) {
-                continue;
-            }
-            String text = lines.get(i).text();
-            String kind = stackStartKind(text);
-            if (!seenKinds.add(kind)) {
+            StackStart kind = lines.get(i).stackStart();
+            if (kind == null || !seenKinds.add(kind)) {
                 continue;
             }
             if (lines.size() - i < 4) {
@@ -541,7 +537,7 @@ public final class ReportParser {
             boolean frames = false;
             for (int j = i + 1; j < lines.size() && j <= i + 15; j++) {
                 ReportLine next = lines.get(j);
-                if (next.stackStart()) {
+                if (next.startsStack()) {
                     break;
                 }
                 if (next.frame() != null || next.text().contains("(stack is not available)")) {
@@ -551,33 +547,11 @@ public final class ReportParser {
             }
             if (frames) {
                 hasStackTrace = true;
-            } else if (!kind.equals("riscv")) {
+            } else if (kind.framesFollow()) {
                 return "no frames in a stack trace";
             }
         }
         return hasStackTrace ? null : "no stack trace in report";
-    }
-
-    private static String stackStartKind(String t) {
-        if (t.contains("Call Trace") || t.contains("Call trace")) {
-            return "call";
-        }
-        if (t.contains("Allocated")) {
-            return t.contains("Allocated by task") ? "alloc-task" : "alloc";
-        }
-        if (t.contains("Freed")) {
-            return t.contains("Freed by task") ? "free-task" : "free";
-        }
-        if (t.contains("Backtrace:")) {
-            return "Backtrace";
-        }
-        if (t.contains("Uninit was stored")) {
-            return "uninit";
-        }
-        if (t.contains("badaddr: ")) {
-            return "riscv";
-        }
-        return "backtrace";
     }
 
     /** The facts an oops prints about itself. */
@@ -630,7 +604,7 @@ public final class ReportParser {
                 if (traceDone) {
                     continue;
                 }
-                if (rl.stackStart()) {
+                if (rl.startsStack()) {
                     if (inTrace && !f.callTrace.isEmpty()) {
                         traceDone = true;
                         continue;
