@@ -60,11 +60,19 @@ public final class CrashAnalyzer implements LineAnalyzer {
     static final int PANIC_DISTANCE = 30;
     private static final String REPLAY = "** replaying previous printk message **";
 
+    private final TitleCanon canon;
+    private final ReportParser parser;
     private final List<OpenReport> open = new ArrayList<>();
     private final List<Crash> crashes = new ArrayList<>();
     private long droppedCrashes;
     /** Index in {@link #crashes} of the last crash of the current boot; -1 when none yet. */
     private int lastCrashInBoot = -1;
+
+    /** @param canon canonicalises titles, remembering them for the classifier that owns it */
+    public CrashAnalyzer(TitleCanon canon) {
+        this.canon = canon;
+        this.parser = new ReportParser(canon);
+    }
 
     private static final class OpenReport {
         final OopsGroup group;
@@ -245,11 +253,11 @@ public final class CrashAnalyzer implements LineAnalyzer {
         }
         Crash crash;
         try {
-            crash = ReportParser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked);
+            crash = parser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked);
         } catch (RuntimeException e) {
             // A parser bug must not lose the crash: keep what the header line says.
             ConsoleLine h = r.lines.get(0);
-            String title = TitleCanon.canonical(h.text());
+            String title = canon.canonical(h.text());
             crash = new Crash(title, List.of(), null, true, "parser error: " + e, null, (int) h.number(),
                     (int) h.number(), List.of(), null, null, null, null, null, null, null, null, r.panicked, 0,
                     h.text(), h.text(), "");

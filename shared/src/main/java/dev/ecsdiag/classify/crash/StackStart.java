@@ -28,7 +28,7 @@ enum StackStart {
      * announced without frames to follow, so their absence is no sign of corruption.
      */
     RISCV_REGISTERS_END("status: [0-9a-f]{16} badaddr: [0-9a-f]{16} cause: [0-9a-f]{16}", "badaddr: "),
-    /** kmemleak's {@code backtrace (crc ...):}, NMI backtraces; not lockdep's {@code stack backtrace:}. */
+    /** kmemleak's {@code backtrace:} (newer kernels add {@code (crc ...)}); not lockdep's {@code stack backtrace:}. */
     BACKTRACE("[^k] backtrace(?: \\(crc [0-9a-fA-F]*\\))?:", " backtrace");
 
     private static final StackStart[] ROWS = values();
