@@ -4,6 +4,7 @@ import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.crash.HeaderScanner;
 import dev.ecsdiag.classify.crash.OopsGroup;
 import dev.ecsdiag.classify.crash.OopsTable;
+import dev.ecsdiag.classify.crash.ParserMemory;
 import dev.ecsdiag.classify.crash.ReportExtent;
 import dev.ecsdiag.classify.crash.ReportParser;
 import dev.ecsdiag.classify.crash.TitleCanon;
@@ -60,7 +61,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
     static final int PANIC_DISTANCE = 30;
     private static final String REPLAY = "** replaying previous printk message **";
 
-    private final TitleCanon canon;
+    private final TitleCanon titles;
     private final ReportParser parser;
     private final List<OpenReport> open = new ArrayList<>();
     private final List<Crash> crashes = new ArrayList<>();
@@ -68,10 +69,10 @@ public final class CrashAnalyzer implements LineAnalyzer {
     /** Index in {@link #crashes} of the last crash of the current boot; -1 when none yet. */
     private int lastCrashInBoot = -1;
 
-    /** @param canon canonicalises titles, remembering them for the classifier that owns it */
-    public CrashAnalyzer(TitleCanon canon) {
-        this.canon = canon;
-        this.parser = new ReportParser(canon);
+    /** @param memory what parsing remembers across reports and logs, owned by the classifier */
+    public CrashAnalyzer(ParserMemory memory) {
+        this.titles = memory.titles();
+        this.parser = new ReportParser(memory);
     }
 
     private static final class OpenReport {
@@ -257,7 +258,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
         } catch (RuntimeException e) {
             // A parser bug must not lose the crash: keep what the header line says.
             ConsoleLine h = r.lines.get(0);
-            String title = canon.canonical(h.text());
+            String title = titles.canonical(h.text());
             crash = new Crash(title, List.of(), null, true, "parser error: " + e, null, (int) h.number(),
                     (int) h.number(), List.of(), null, null, null, null, null, null, null, null, r.panicked, 0,
                     h.text(), h.text(), "");

@@ -1,6 +1,8 @@
 package dev.ecsdiag.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -54,6 +56,23 @@ class ClassifierArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "dev.ecsdiag.ecs..", "dev.ecsdiag.collect..", "dev.ecsdiag.report..", "dev.ecsdiag.job..")
                 .because("collection, reports and the job use the classifier, never the other way round")
+                .check(CLASSIFIER);
+    }
+
+    /**
+     * Caches belong to a classifier instance ({@code ParserMemory}), never to the JVM: on a Jenkins
+     * controller many jobs share one. Static fields hold only tables built once; a static
+     * thread-local or concurrent map is a cache in disguise.
+     */
+    @Test
+    void classifierKeepsNoJvmWideState() {
+        fields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage(CLASSIFY + "..")
+                .should().beFinal()
+                .check(CLASSIFIER);
+        noFields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage(CLASSIFY + "..")
+                .should().haveRawType(ThreadLocal.class)
+                .orShould().haveRawType(java.util.concurrent.ConcurrentMap.class)
+                .orShould().haveRawType(java.util.concurrent.ConcurrentHashMap.class)
                 .check(CLASSIFIER);
     }
 

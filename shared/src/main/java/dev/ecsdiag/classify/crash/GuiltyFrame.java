@@ -13,7 +13,10 @@ final class GuiltyFrame {
     private static final Part RIP_PART = new Part(ReportPatterns.RIP);
     private static final Part TRACE_PART = new Part(ReportPatterns.CALL_TRACE);
 
-    private GuiltyFrame() {
+    private final StackWalk walk;
+
+    GuiltyFrame(StackWalk walk) {
+        this.walk = walk;
     }
 
     /** The function named at the end of a "KIND in FUNCTION" title; null if there is none. */
@@ -38,7 +41,7 @@ final class GuiltyFrame {
      * found none ({@code ... in corrupted}): the faulting RIP or the call trace, read with the row's
      * skip list and extractor (null: the common ones); null when neither gives a frame.
      */
-    static String bestEffort(StackSpec rowSpec, List<ReportLine> lines) {
+    String bestEffort(StackSpec rowSpec, List<ReportLine> lines) {
         SkipMatcher skips = StackWalk.skipsOf(rowSpec);
         FrameExtractor extractor = rowSpec == null ? FrameExtractor.FIRST : rowSpec.extractor();
         // The faulting RIP names the culprit when it comes first; printed after the call trace it is
@@ -58,9 +61,9 @@ final class GuiltyFrame {
                 ? List.of(List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(TRACE_PART, Part.STACK), List.of(RIP_PART))
                 : List.of(List.of(TRACE_PART, Part.STACK), List.of(RIP_PART, TRACE_PART, Part.STACK), List.of(RIP_PART));
         for (List<Part> parts : orders) {
-            StackWalk.Result walk = StackWalk.walk(skips, extractor, parts, lines);
-            if (walk.ok() && !walk.frames().isEmpty() && !walk.frames().get(0).corrupted()) {
-                return walk.frames().get(0).canonical();
+            StackWalk.Result found = walk.walk(skips, extractor, parts, lines);
+            if (found.ok() && !found.frames().isEmpty() && !found.frames().get(0).corrupted()) {
+                return found.frames().get(0).canonical();
             }
         }
         return null;

@@ -11,8 +11,8 @@ import java.util.List;
  * ({@link CrashSignature}). Runs once per report, so its parts may use regular expressions; every
  * line it sees is bounded in length by the reader.
  *
- * <p>One parser serves one classification at a time (it reuses a digest); the canonical titles it
- * remembers belong to the {@link TitleCanon} it is given.
+ * <p>One parser serves one classification at a time (it reuses a digest); what it remembers
+ * across reports and logs belongs to the {@link ParserMemory} it is given.
  */
 public final class ReportParser {
 
@@ -26,8 +26,8 @@ public final class ReportParser {
     private final ReportTitler titler;
     private final CrashSignature signature = new CrashSignature();
 
-    public ReportParser(TitleCanon canon) {
-        this.titler = new ReportTitler(canon);
+    public ReportParser(ParserMemory memory) {
+        this.titler = new ReportTitler(memory);
     }
 
     /**

@@ -16,9 +16,13 @@ import java.util.Set;
 final class ReportTitler {
 
     private final TitleCanon canon;
+    private final StackWalk stackWalk;
+    private final GuiltyFrame guiltyFrame;
 
-    ReportTitler(TitleCanon canon) {
-        this.canon = canon;
+    ReportTitler(ParserMemory memory) {
+        this.canon = memory.titles();
+        this.stackWalk = new StackWalk(memory.skips());
+        this.guiltyFrame = new GuiltyFrame(stackWalk);
     }
 
     /**
@@ -45,7 +49,7 @@ final class ReportTitler {
         String title = canon.canonical(header.substring(at));
         String guilty = GuiltyFrame.namedIn(title);
         return new TitledReport(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
-                guilty != null ? guilty : GuiltyFrame.bestEffort(null, lines));
+                guilty != null ? guilty : guiltyFrame.bestEffort(null, lines));
     }
 
     private TitledReport firstApplying(List<Candidate> candidates, List<ReportLine> lines) {
@@ -72,9 +76,9 @@ final class ReportTitler {
         String reason = format.corrupted() ? "report format is marked as corrupted" : null;
         List<KeyFrame> frames = List.of();
         if (format.stack() != null) {
-            StackWalk.Result walk = StackWalk.walk(format.stack(), format.stack().parts(), stackLines);
+            StackWalk.Result walk = stackWalk.walk(format.stack(), format.stack().parts(), stackLines);
             if (!walk.ok() && !format.stack().fallback().isEmpty()) {
-                walk = StackWalk.walk(format.stack(), format.stack().fallback(), stackLines);
+                walk = stackWalk.walk(format.stack(), format.stack().fallback(), stackLines);
             }
             frames = walk.frames();
             if (!walk.ok() && reason == null) {
@@ -100,7 +104,7 @@ final class ReportTitler {
         String guilty = canonical.isEmpty() || TitleTemplate.CORRUPTED.equals(canonical.get(0))
                 ? GuiltyFrame.namedIn(title) : canonical.get(0);
         if (guilty == null) {
-            guilty = GuiltyFrame.bestEffort(format.stack(), lines);
+            guilty = guiltyFrame.bestEffort(format.stack(), lines);
         }
         return new TitledReport(title, List.copyOf(alts), reason, guilty);
     }

@@ -26,7 +26,11 @@ final class StackWalk {
     /** Skip patterns of each stack spec of the table, joined with the common list, compiled once. */
     private static final Map<StackSpec, SkipMatcher> SKIPS = skipsOfTable();
 
-    private StackWalk() {
+    private final SkipAnswers answers;
+
+    /** @param answers remembers what the skip lists said about each frame */
+    StackWalk(SkipAnswers answers) {
+        this.answers = answers;
     }
 
     private static Map<StackSpec, SkipMatcher> skipsOfTable() {
@@ -48,11 +52,11 @@ final class StackWalk {
         return spec == null ? COMMON_SKIPS : SKIPS.get(spec);
     }
 
-    static Result walk(StackSpec spec, List<Part> parts, List<ReportLine> lines) {
+    Result walk(StackSpec spec, List<Part> parts, List<ReportLine> lines) {
         return walk(skipsOf(spec), spec.extractor(), parts, lines);
     }
 
-    static Result walk(SkipMatcher skip, FrameExtractor extractor, List<Part> parts, List<ReportLine> lines) {
+    Result walk(SkipMatcher skip, FrameExtractor extractor, List<Part> parts, List<ReportLine> lines) {
         List<KeyFrame> results = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         boolean ok = true;
@@ -119,7 +123,7 @@ final class StackWalk {
         return new Result(results, ok);
     }
 
-    private static void addGroups(List<String> raw, Matcher m, SkipMatcher skip) {
+    private void addGroups(List<String> raw, Matcher m, SkipMatcher skip) {
         for (int g = 1; g <= m.groupCount(); g++) {
             String frame = m.group(g);
             if (frame != null) {
@@ -128,18 +132,18 @@ final class StackWalk {
         }
     }
 
-    private static void addFrame(List<String> raw, String frame, SkipMatcher skip) {
-        if (!skip.skips(frame)) {
+    private void addFrame(List<String> raw, String frame, SkipMatcher skip) {
+        if (!answers.skips(skip, frame)) {
             raw.add(frame);
         }
     }
 
-    private static KeyFrame pick(FrameExtractor extractor, List<String> raw) {
+    private KeyFrame pick(FrameExtractor extractor, List<String> raw) {
         if (raw.isEmpty()) {
             return null;
         }
         List<String> stripped = raw.stream().map(ReportPatterns::stripPrefixes).toList();
-        int idx = extractor.pick(stripped);
+        int idx = extractor.pick(stripped, answers);
         if (idx == -1) {
             return null;
         }
