@@ -1,26 +1,18 @@
 package dev.ecsdiag.cli;
 
-import dev.ecsdiag.collect.CollectionRequest;
-import dev.ecsdiag.collect.CollectionResult;
-import dev.ecsdiag.collect.Collector;
-import dev.ecsdiag.collect.Credentials;
-import dev.ecsdiag.collect.InvalidRequestException;
-import dev.ecsdiag.collect.ProgressSink;
-import dev.ecsdiag.collect.RetrySettings;
-import dev.ecsdiag.collect.Secret;
-import dev.ecsdiag.report.ReportOptions;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.job.DiagnosticsJob;
+import dev.ecsdiag.job.FailurePolicy;
+import dev.ecsdiag.job.JobRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,7 +30,26 @@ import picocli.CommandLine.Spec;
                 "Fetches the serial console output, a screenshot and the system events of ECS instances, classifies"
                         + " every console log, and writes them under --out (layout: docs/collect.md).",
                 "Credentials: the Alibaba Cloud default chain, or --access-key-id with the secret from an environment"
-                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."})
+                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:the collection ran, whatever it found (deadline reached and nothing found included)",
+                "1:--fail-on matched: an instance has one of its verdicts",
+                "2:usage error",
+                "3:the fleet file cannot be read",
+                "4:credentials or configuration (refused credentials, unknown region, no credentials)",
+                "5:the ECS endpoint cannot be reached"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI... ALIBABA_CLOUD_ACCESS_KEY_SECRET=...",
+                "  ecsdiag collect --region cn-hangzhou --tag ci-build=1042 \\",
+                "      --out ecsdiag-output --fail-on crash,boot-failure",
+                "  ecsdiag collect --region cn-hangzhou --instance i-bp67acfmxazb4ph8xxxx \\",
+                "      --access-key-id LTAI... --secret-stdin < secret.txt",
+                "  ecsdiag collect --region cn-hangzhou --endpoint 127.0.0.1:8800 \\",
+                "      --same-instance-spacing 0 --fleet-file fleet.txt     # ecsdiag emulator",
+                "",
+                "Output: docs/collect.md; verdicts: docs/verdicts.md."})
 final class CollectCommand implements Callable<Integer> {
 
     @Spec
@@ -83,19 +94,8 @@ final class CollectCommand implements Callable<Integer> {
                     + " ecsdiag emulator --throttle-window (default: ${DEFAULT-VALUE}).")
     double sameInstanceSpacingSeconds;
 
-    @Option(names = "--access-key-id", paramLabel = "ID", description = "AccessKey ID; the secret comes from --secret-env or --secret-stdin.")
-    String accessKeyId;
-
-    @Option(names = "--secret-env", paramLabel = "NAME", defaultValue = "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-            description = "Environment variable holding the AccessKey secret (default: ${DEFAULT-VALUE}).")
-    String secretEnv;
-
-    @Option(names = "--secret-stdin", description = "Read the AccessKey secret from the first line of standard input.")
-    boolean secretStdin;
-
-    @Option(names = "--sts-token-env", paramLabel = "NAME",
-            description = "Environment variable holding an STS security token, for temporary AccessKeys.")
-    String stsTokenEnv;
+    @Mixin
+    CredentialOptions credentialOptions;
 
     @Option(names = "--build", paramLabel = "LABEL",
             description = "Identifier of this build (e.g. a CI build number), shown in the report and used by its history.")
@@ -110,108 +110,60 @@ final class CollectCommand implements Callable<Integer> {
             description = "A remediation rules file (docs/report.md); its rules come before the built-in ones (repeatable).")
     List<Path> rulesFiles = new ArrayList<>();
 
+    @Option(names = "--fail-on", paramLabel = "VERDICT", split = ",",
+            description = "Exit with status 1 when an instance has one of these verdicts (comma-separated), e.g."
+                    + " crash,boot-failure; the verdicts: boot-failure, crash, storage-failure, oom, platform-fault,"
+                    + " not-collected, empty-console, healthy. Default: none (the status says only whether the collection ran).")
+    List<String> failOn = new ArrayList<>();
+
     @Option(names = "--quiet", description = "Print only warnings and the summary.")
     boolean quiet;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        CollectionRequest request;
+        JobConsole console = new JobConsole("collect", spec.commandLine().getOut(), spec.commandLine().getErr());
+        JobRequest request;
         try {
             request = request();
         } catch (InvalidRequestException e) {
-            return fail(err, e);
+            return console.refused(e);
         }
-        ProgressSink progress = progress(err);
-        CollectionResult result;
-        try {
-            result = new Collector().collect(request, progress);
-        } catch (InvalidRequestException e) {
-            return fail(err, e);
-        }
-        Optional<Path> report = ReportHook.writeReport(result, request.outputDir(), reportOptions(), progress);
-        CollectionSummary.print(out, result, report);
-        Optional<String> credentials = CollectionSummary.credentialProblem(result);
-        if (credentials.isPresent()) {
-            err.println("ecsdiag collect: the service refused the credentials: " + credentials.get());
-            err.flush();
-            return Main.EXIT_CONFIGURATION;
-        }
-        return Main.EXIT_OK;
+        return console.finish(new DiagnosticsJob().run(request, console.progress(quiet)));
     }
 
-    private ReportOptions reportOptions() {
-        ReportOptions options = ReportOptions.defaults()
-                .withPreviousReports(previousReports)
-                .withUserRulesFiles(rulesFiles);
-        return build == null ? options : options.withBuild(build);
-    }
-
-    private ProgressSink progress(PrintWriter err) {
-        return new ProgressSink() {
-            @Override
-            public void info(String line) {
-                if (!quiet) {
-                    print("ecsdiag: " + line);
-                }
-            }
-
-            @Override
-            public void warn(String line) {
-                print("ecsdiag: WARNING: " + line);
-            }
-
-            private void print(String line) {
-                synchronized (err) {
-                    err.println(line);
-                    err.flush();
-                }
-            }
-        };
-    }
-
-    private int fail(PrintWriter err, InvalidRequestException e) {
-        err.println("ecsdiag collect: " + e.getMessage());
-        err.flush();
-        return switch (e.kind()) {
-            case USAGE -> Main.EXIT_USAGE;
-            case UNREADABLE_INPUT -> Main.EXIT_UNREADABLE;
-            case CONFIGURATION -> Main.EXIT_CONFIGURATION;
-        };
-    }
-
-    CollectionRequest request() {
+    JobRequest request() {
         if (!Double.isFinite(timeoutSeconds) || !Double.isFinite(deadlineSeconds) || !Double.isFinite(eventWindowHours)
                 || !Double.isFinite(sameInstanceSpacingSeconds)) {
             throw new ParameterException(spec.commandLine(), "--timeout, --deadline, --event-window and --same-instance-spacing take numbers");
         }
-        if (sameInstanceSpacingSeconds < 0) {
-            throw new ParameterException(spec.commandLine(), "--same-instance-spacing must not be negative");
+        Map<String, String> tagFilters = new LinkedHashMap<>();
+        for (String t : tags) {
+            int eq = t.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--tag takes KEY=VALUE, got '" + t + "'");
+            }
+            tagFilters.put(t.substring(0, eq), t.substring(eq + 1));
         }
-        CollectionRequest.Builder b = CollectionRequest.builder()
+        JobRequest.Builder b = JobRequest.builder()
                 .region(region)
                 .endpoint(endpoint)
-                .concurrency(concurrency)
-                .callTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-                .deadline(Duration.ofMillis(Math.round(deadlineSeconds * 1000)))
-                .eventWindow(Duration.ofMinutes(Math.round(eventWindowHours * 60)))
-                .outputDir(out)
+                .instanceIds(instances)
+                .tags(tagFilters)
                 .fleetFile(fleetFile)
-                .retry(RetrySettings.defaults().withSameInstanceSpacing(Duration.ofMillis(Math.round(sameInstanceSpacingSeconds * 1000))));
+                .concurrency(concurrency)
+                .callTimeout(millis(timeoutSeconds))
+                .deadline(millis(deadlineSeconds))
+                .eventWindow(Duration.ofMinutes(Math.round(eventWindowHours * 60)))
+                .sameInstanceSpacing(millis(sameInstanceSpacingSeconds))
+                .outputDirectory(out)
+                .buildLabel(build)
+                .previousReports(previousReports)
+                .rulesFiles(rulesFiles);
         try {
-            for (String id : instances) {
-                b.instanceId(id);
-            }
-            for (String t : tags) {
-                int eq = t.indexOf('=');
-                if (eq <= 0) {
-                    throw new ParameterException(spec.commandLine(), "--tag takes KEY=VALUE, got '" + t + "'");
-                }
-                b.tag(t.substring(0, eq), t.substring(eq + 1));
-            }
+            b.failOn(FailurePolicy.parseVerdicts(String.join(",", failOn)), false);
             // usage problems first: a missing secret matters only once the request makes sense
-            return b.build().toBuilder().credentials(credentials()).build();
+            b.build();
+            return b.credentials(credentialOptions.credentials(spec.commandLine())).build();
         } catch (InvalidRequestException e) {
             if (e.kind() == InvalidRequestException.Kind.USAGE) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -220,45 +172,7 @@ final class CollectCommand implements Callable<Integer> {
         }
     }
 
-    private Credentials credentials() {
-        if (accessKeyId == null) {
-            if (secretStdin) {
-                throw new ParameterException(spec.commandLine(), "--secret-stdin needs --access-key-id");
-            }
-            return Credentials.defaultChain();
-        }
-        String secret = secretStdin ? readSecretFromStdin() : System.getenv(secretEnv);
-        if (secret == null || secret.isBlank()) {
-            throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, secretStdin
-                    ? "no AccessKey secret on standard input (expected it on the first line)"
-                    : "the AccessKey secret for " + accessKeyId + " is expected in the environment variable " + secretEnv
-                    + ", which is not set; set it, name another with --secret-env, or use --secret-stdin");
-        }
-        Secret token = null;
-        if (stsTokenEnv != null) {
-            String t = System.getenv(stsTokenEnv);
-            if (t == null || t.isBlank()) {
-                throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION,
-                        "the STS token is expected in the environment variable " + stsTokenEnv + ", which is not set");
-            }
-            token = Secret.of(t.strip());
-        }
-        try {
-            return token == null ? Credentials.accessKey(accessKeyId, Secret.of(secret.strip()))
-                    : Credentials.sts(accessKeyId, Secret.of(secret.strip()), token);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, e.getMessage());
-        }
-    }
-
-    private static String readSecretFromStdin() {
-        try {
-            // not closed: standard input belongs to the process
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return in.readLine();
-        } catch (IOException e) {
-            throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION,
-                    "cannot read the AccessKey secret from standard input: " + e.getMessage());
-        }
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 }
