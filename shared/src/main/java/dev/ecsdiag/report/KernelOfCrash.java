@@ -1,7 +1,7 @@
 package dev.ecsdiag.report;
 
 import dev.ecsdiag.classify.Boot;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -54,7 +54,7 @@ public final class MarkdownSummaryWriter {
             md.append("**Crashes by signature**\n\n");
             for (CrashGroup g : r.crashGroups().subList(0, Math.min(MAX_GROUPS, r.crashGroups().size()))) {
                 md.append("- ").append(g.count()).append(" of ").append(g.totalInstances()).append(" instances: **")
-                        .append(esc(cut(g.title()))).append("** (").append(esc(dev.ecsdiag.classify.Crash.category(g.type())));
+                        .append(esc(cut(g.title()))).append("** (").append(esc(dev.ecsdiag.classify.crash.Crash.category(g.type())));
                 if (!"unknown".equals(g.history().status())) {
                     md.append("; ").append(esc(g.history().describe()));
                 }

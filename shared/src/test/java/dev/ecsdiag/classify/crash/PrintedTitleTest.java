@@ -1,4 +1,4 @@
-package dev.ecsdiag.classify;
+package dev.ecsdiag.classify.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

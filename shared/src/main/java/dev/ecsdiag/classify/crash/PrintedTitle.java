@@ -1,4 +1,4 @@
-package dev.ecsdiag.classify;
+package dev.ecsdiag.classify.crash;
 
 import java.util.ArrayList;
 import java.util.Collection;
