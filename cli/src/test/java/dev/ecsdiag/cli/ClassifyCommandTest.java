@@ -352,6 +352,37 @@ class ClassifyCommandTest {
         assertThat(streams.stdout()).contains(log + ": healthy (0 crashes,");
     }
 
+    /**
+     * A header another message cut into ("INFO: task jbd2/[ 1572.336420]  __rq_qos_throttle...")
+     * titles no garbled task name ("INFO: task jbd2/[NUM.ADDR] __rq_qos_throttle"): it is a
+     * corrupted report, its guilty frame kept.
+     */
+    @Test
+    void aHeaderInterleavedWithAnotherMessageIsCorruptedNotGarbled() throws Exception {
+        String log = HEALTHY + """
+                [ 1572.336418] INFO: task jbd2/[ 1572.336420]  __rq_qos_throttle+0x10d/0x150
+                [ 1572.338212] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+                [ 1572.339011] task:jbd2/vda1-8     state:D stack:    0 pid:  243 ppid:     2 flags:0x00004000
+                [ 1572.339642] Call Trace:
+                [ 1572.339990]  __schedule+0x282/0x870
+                [ 1572.340476]  schedule+0x46/0xb0
+                [ 1572.340912]  io_schedule+0x42/0x70
+                [ 1572.341371]  rq_qos_wait+0xbb/0x130
+                [ 1572.341853]  wbt_wait+0x9b/0x100
+                [ 1572.342301]  __rq_qos_throttle+0x23/0x30
+                [ 1572.342812]  blk_mq_submit_bio+0x12a/0x560
+                [ 1572.343355]  submit_bio_noacct+0x3c4/0x420
+                [ 1572.343907]  jbd2_journal_commit_transaction+0x5f6/0x1940 [jbd2]
+                [ 1572.344659]  kjournald2+0xab/0x270 [jbd2]
+                [ 1572.345201]  kthread+0x11b/0x140
+                [ 1572.345650]  ret_from_fork+0x22/0x30
+                """;
+        assertThat(Main.run("classify", file("interleaved.log", log).toString())).isZero();
+        String text = streams.stdout();
+        assertThat(text).contains("  crash 1: INFO: task corrupted  [").contains(", corrupted]");
+        assertThat(text).doesNotContain("NUM").doesNotContain("ADDR").doesNotContain("jbd2/[");
+    }
+
     private static String json(String s) throws Exception {
         return new ObjectMapper().writeValueAsString(s);
     }
