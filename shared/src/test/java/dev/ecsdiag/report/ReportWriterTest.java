@@ -184,6 +184,12 @@ class ReportWriterTest {
         assertThat(html).doesNotContain("@import").doesNotContain("url(").doesNotContain("src=\"http");
         assertThat(count("//details")).isGreaterThan(12);
         assertThat(Files.readString(out.resolve("report.css")).strip()).isEqualTo(text("//style").strip());
+        // verdict ids are class names of badges and rows (badge crash): no rule may style a bare verdict
+        // class, as ".crash { border-top... }" once drew the details' card border around the crash badge
+        for (dev.ecsdiag.classify.Verdict v : dev.ecsdiag.classify.Verdict.values()) {
+            assertThat(Files.readString(out.resolve("report.css"))).as("bare ." + v.id() + " rule")
+                    .doesNotContainPattern("(?m)(^|[\\s,}])\\." + java.util.regex.Pattern.quote(v.id()) + "\\s*[{,]");
+        }
     }
 
     @Test
