@@ -47,7 +47,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
-    public EnvVars getEnvironment(TaskListener listener) throws IOException, InterruptedException {
+    public @NonNull EnvVars getEnvironment(@NonNull TaskListener listener) throws IOException, InterruptedException {
         throw new UnsupportedOperationException("stub");
     }
 

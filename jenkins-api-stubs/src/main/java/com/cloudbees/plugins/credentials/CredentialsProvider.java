@@ -35,8 +35,14 @@ public abstract class CredentialsProvider extends Descriptor<CredentialsProvider
 
     @CheckForNull
     public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
+                                                                 @NonNull Run<?, ?> run) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    @CheckForNull
+    public static <C extends IdCredentials> C findCredentialById(@NonNull String id, @NonNull Class<C> type,
                                                                  @NonNull Run<?, ?> run,
-                                                                 DomainRequirement... domainRequirements) {
+                                                                 @Nullable List<DomainRequirement> domainRequirements) {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 
 public abstract class AbstractIdCredentialsListBoxModel<T extends AbstractIdCredentialsListBoxModel<T, C>,
         C extends IdCredentials> extends ListBoxModel {
+    @NonNull
     public AbstractIdCredentialsListBoxModel<T, C> includeEmptyValue() {
         throw new UnsupportedOperationException("stub");
     }
