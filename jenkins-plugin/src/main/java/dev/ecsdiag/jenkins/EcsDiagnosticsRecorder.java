@@ -356,9 +356,11 @@ public class EcsDiagnosticsRecorder extends Recorder implements SimpleBuildStep 
             step.setEndpoint(endpoint);
             step.setInstanceIds(instanceIds);
             step.setTagLines(tagLines);
-            if (FieldChecks.timeout(timeout) == null) {
-                step.setTimeout(Integer.parseInt(timeout.strip()));
+            String timeoutProblem = FieldChecks.timeout(timeout);
+            if (timeoutProblem != null) {
+                return FormValidation.error(timeoutProblem);
             }
+            step.setTimeout(Integer.parseInt(timeout.strip()));
             StepRequest.Defaults defaults = EcsDiagnosticsConfiguration.get().defaults();
             try {
                 String id = StepRequest.credentialsId(step, defaults);

@@ -57,10 +57,10 @@ final class FieldChecks {
         return seconds(value, s -> b -> b.deadline(Duration.ofSeconds(s)));
     }
 
-    private static String seconds(String value, java.util.function.LongFunction<Consumer<JobRequest.Builder>> field) {
-        long s;
+    private static String seconds(String value, java.util.function.IntFunction<Consumer<JobRequest.Builder>> field) {
+        int s;
         try {
-            s = Long.parseLong(value == null ? "" : value.strip());
+            s = Integer.parseInt(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
             return "A whole number of seconds, e.g. 600";
         }
