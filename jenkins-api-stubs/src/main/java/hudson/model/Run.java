@@ -23,6 +23,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stub");
     }
 
+    public @CheckForNull RunT getPreviousBuild() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public String getFullDisplayName() {
         throw new UnsupportedOperationException("stub");
     }

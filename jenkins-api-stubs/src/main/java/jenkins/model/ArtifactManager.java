@@ -7,6 +7,7 @@ import hudson.model.BuildListener;
 import hudson.model.Run;
 import java.io.IOException;
 import java.util.Map;
+import jenkins.util.VirtualFile;
 
 public abstract class ArtifactManager {
     public abstract void onLoad(@NonNull Run<?, ?> build);
@@ -14,4 +15,6 @@ public abstract class ArtifactManager {
     public abstract void archive(FilePath workspace, Launcher launcher, BuildListener listener, Map<String, String> artifacts) throws IOException, InterruptedException;
 
     public abstract boolean delete() throws IOException, InterruptedException;
+
+    public abstract VirtualFile root();
 }
