@@ -29,10 +29,16 @@ final class CollectOnAgent extends MasterToSlaveFileCallable<CollectOnAgent.Coll
     private static final long serialVersionUID = 1L;
 
     private final JobRequest request;
+    private final List<byte[]> previousReports;
     private final TaskListener listener;
 
-    CollectOnAgent(JobRequest request, TaskListener listener) {
+    /**
+     * @param previousReports report.json of earlier builds, read from their artifacts on the
+     *                        controller, so that each crash is marked new or recurring
+     */
+    CollectOnAgent(JobRequest request, List<byte[]> previousReports, TaskListener listener) {
         this.request = request;
+        this.previousReports = List.copyOf(previousReports);
         this.listener = listener;
     }
 
@@ -49,10 +55,25 @@ final class CollectOnAgent extends MasterToSlaveFileCallable<CollectOnAgent.Coll
         if (request.fleetFile() != null) {
             here.fleetFile(ws.resolve(request.fleetFile().toString()));
         }
-        // A cancelled run still comes back (outcome CANCELLED, interrupt flag set) so that what was
-        // fetched is archived.
-        JobResult result = new DiagnosticsJob().run(here.build(), new ListenerProgress(listener.getLogger()));
-        return new Collected(result, filesUnder(output));
+        // Outside the output folder, so that the earlier builds' reports are not archived again.
+        Path history = previousReports.isEmpty() ? null : Files.createTempDirectory("ecsdiag-history-");
+        try {
+            if (history != null) {
+                List<Path> files = new java.util.ArrayList<>();
+                for (int i = 0; i < previousReports.size(); i++) {
+                    files.add(Files.write(history.resolve("report-" + i + ".json"), previousReports.get(i)));
+                }
+                here.previousReports(files);
+            }
+            // A cancelled run still comes back (outcome CANCELLED, interrupt flag set) so that what was
+            // fetched is archived.
+            JobResult result = new DiagnosticsJob().run(here.build(), new ListenerProgress(listener.getLogger()));
+            return new Collected(result, filesUnder(output));
+        } finally {
+            if (history != null) {
+                deleteRecursively(history);
+            }
+        }
     }
 
     /** The output folder's files, relative and '/'-separated, as the artifact manager wants them. */

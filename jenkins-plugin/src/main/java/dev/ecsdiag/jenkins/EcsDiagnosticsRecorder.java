@@ -25,13 +25,17 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import jenkins.util.BuildListenerAdapter;
+import jenkins.util.VirtualFile;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -49,6 +53,10 @@ public class EcsDiagnosticsRecorder extends Recorder implements SimpleBuildStep 
 
     static final int DEFAULT_TIMEOUT = 10;
     static final int DEFAULT_DEADLINE = 600;
+    /** The core counts the last 10 reports; builds that did not collect are skipped, up to this many. */
+    static final int HISTORY_REPORTS = 10;
+    static final int HISTORY_BUILDS = 30;
+    static final long MAX_REPORT_BYTES = 32L << 20;
 
     private final String region;
     private final String credentialsId;
@@ -199,7 +207,7 @@ public class EcsDiagnosticsRecorder extends Recorder implements SimpleBuildStep 
         if (request != null) {
             CollectOnAgent.Collected collected;
             try {
-                collected = workspace.act(new CollectOnAgent(request, listener));
+                collected = workspace.act(new CollectOnAgent(request, previousReports(run, listener), listener));
             } catch (IOException e) { // the agent went away: diagnostics do not break the build
                 new ListenerProgress(listener.getLogger()).warn("the collection on the agent failed: " + e);
                 return;
@@ -223,7 +231,7 @@ public class EcsDiagnosticsRecorder extends Recorder implements SimpleBuildStep 
         File temp = Files.createTempDirectory("ecsdiag-").toFile();
         FilePath folder = new FilePath(temp);
         try {
-            CollectOnAgent.Collected collected = new CollectOnAgent(request, listener).invoke(temp, null);
+            CollectOnAgent.Collected collected = new CollectOnAgent(request, previousReports(run, listener), listener).invoke(temp, null);
             publish(run, folder, new Launcher.LocalLauncher(listener), listener, collected);
         } finally {
             folder.deleteRecursive();
@@ -248,6 +256,30 @@ public class EcsDiagnosticsRecorder extends Recorder implements SimpleBuildStep 
                     : " (" + SettingNames.of(s) + ")").orElse(""));
             return null;
         }
+    }
+
+    /**
+     * report.json of the latest earlier builds that archived one (at most {@link #HISTORY_REPORTS},
+     * looking back at most {@link #HISTORY_BUILDS} builds), for "new" or "seen in 4 of the last 10
+     * builds". Read through the artifact manager, so it works with any artifact storage.
+     */
+    private static List<byte[]> previousReports(Run<?, ?> run, TaskListener listener) {
+        List<byte[]> reports = new ArrayList<>();
+        Run<?, ?> earlier = run.getPreviousBuild();
+        for (int looked = 0; earlier != null && looked < HISTORY_BUILDS && reports.size() < HISTORY_REPORTS; looked++) {
+            try {
+                VirtualFile report = earlier.getArtifactManager().root().child(StepRequest.FOLDER + "/report.json");
+                if (report.isFile() && report.length() <= MAX_REPORT_BYTES) {
+                    try (InputStream in = report.open()) {
+                        reports.add(in.readAllBytes());
+                    }
+                }
+            } catch (IOException e) { // history is a nicety: its absence must not stop the collection
+                new ListenerProgress(listener.getLogger()).warn("could not read the report of " + earlier.getFullDisplayName() + ": " + e);
+            }
+            earlier = earlier.getPreviousBuild();
+        }
+        return reports;
     }
 
     /** Username/password credentials as AccessKey ID and secret; without an ID, the SDK's default chain where the job runs. */

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +61,7 @@ class CollectOnAgentTest {
 
     @Test
     void survivesSerialisationWithItsCredentialsAndShowsNoSecret() throws Exception {
-        CollectOnAgent callable = new CollectOnAgent(fleet.request(fleet.step()), new Console());
+        CollectOnAgent callable = new CollectOnAgent(fleet.request(fleet.step()), List.of("{}".getBytes(StandardCharsets.UTF_8)), new Console());
 
         CollectOnAgent back = roundTrip(callable);
 
@@ -79,7 +80,7 @@ class CollectOnAgentTest {
         EcsDiagnosticsRecorder step = fleet.step();
         step.setTags(Map.of());
         step.setFleetFile("fleet.txt");
-        CollectOnAgent callable = roundTrip(new CollectOnAgent(fleet.request(step), new Console()));
+        CollectOnAgent callable = roundTrip(new CollectOnAgent(fleet.request(step), List.of(), new Console()));
 
         CollectOnAgent.Collected collected = roundTrip(callable.invoke(workspace.toFile(), null));
 
@@ -98,6 +99,23 @@ class CollectOnAgentTest {
                         .as(f).doesNotContain(CredentialStore.TEST_ACCESS_KEY_SECRET);
             }
         }
+    }
+
+    @Test
+    void earlierBuildsReportsMarkEachCrashNewOrRecurringAndAreNotArchived(@TempDir Path first, @TempDir Path second) throws Exception {
+        CollectOnAgent.Collected earlier = new CollectOnAgent(fleet.request(fleet.step()), List.of(), new Console())
+                .invoke(first.toFile(), null);
+        assertThat(earlier.result().crashGroups()).isNotEmpty()
+                .allSatisfy(g -> assertThat(g.history()).as("no earlier report: no history").isNull());
+        byte[] report = Files.readAllBytes(first.resolve("ecsdiag/report.json"));
+
+        CollectOnAgent.Collected now = roundTrip(new CollectOnAgent(fleet.request(fleet.step()), List.of(report), new Console()))
+                .invoke(second.toFile(), null);
+
+        assertThat(now.result().crashGroups()).isNotEmpty()
+                .allSatisfy(g -> assertThat(g.history()).as(g.title()).isNotNull().isNotEqualTo("new"));
+        assertThat(now.files()).noneSatisfy(f -> assertThat(f).contains("history"));
+        assertThat(ReportHtml.page(ReportModel.of(now.result()), "a/")).contains(now.result().crashGroups().get(0).history());
     }
 
     @Test
