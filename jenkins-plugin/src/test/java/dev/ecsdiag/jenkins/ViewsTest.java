@@ -99,6 +99,33 @@ class ViewsTest {
         }
     }
 
+    @Test
+    void everyExpressionOnItOrDescriptorNamesAPublicMember() throws Exception {
+        java.util.Map<Path, Class<?>> owners = java.util.Map.of(
+                VIEWS.resolve("EcsDiagnosticsAction/summary.jelly"), EcsDiagnosticsAction.class,
+                VIEWS.resolve("EcsDiagnosticsAction/index.jelly"), EcsDiagnosticsAction.class,
+                VIEWS.resolve("EcsDiagnosticsRecorder/config.jelly"), EcsDiagnosticsRecorder.DescriptorImpl.class);
+        java.util.regex.Pattern use = java.util.regex.Pattern.compile("\\$\\{(it|descriptor)\\.(\\w+)(\\()?");
+        int seen = 0;
+        for (java.util.Map.Entry<Path, Class<?>> e : owners.entrySet()) {
+            java.util.regex.Matcher m = use.matcher(Files.readString(e.getKey()));
+            while (m.find()) {
+                if (m.group(1).equals("it") && e.getValue() == EcsDiagnosticsRecorder.DescriptorImpl.class) {
+                    continue; // in config.jelly's f:enum, 'it' is the enum constant
+                }
+                String name = m.group(2);
+                Class<?> owner = e.getValue();
+                boolean found = m.group(3) != null
+                        ? java.util.Arrays.stream(owner.getMethods()).anyMatch(x -> x.getName().equals(name))
+                        : DataBindingTest.getter(owner, name) != null;
+                assertThat(found).as(e.getKey() + ": " + m.group()).isTrue();
+                seen++;
+            }
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(6);
+        assertThat(DataBindingTest.getter(RunCondition.class, "displayName")).isNotNull();
+    }
+
     /** The fields the "Test connection" button sends. */
     static String validateButtonWith() throws Exception {
         NodeList buttons = parse(VIEWS.resolve("EcsDiagnosticsRecorder/config.jelly")).getElementsByTagNameNS("/lib/form", "validateButton");
