@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.ProgressSink;
 import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
 import dev.ecsdiag.ecs.EcsApi;
 import dev.ecsdiag.ecs.EcsCallException;
@@ -102,7 +103,7 @@ final class InstanceDirectory {
             String w = notFound.size() + " of " + ids.size() + " instance ids not found in region " + request.region() + ": "
                     + String.join(", ", notFound.subList(0, Math.min(10, notFound.size()))) + (notFound.size() > 10 ? ", ..." : "")
                     + (notFound.size() == ids.size()
-                    ? " (check --region; a RAM user without ecs:DescribeInstances also sees no instances)" : "");
+                    ? " (check the region; a RAM user without ecs:DescribeInstances also sees no instances)" : "");
             progress.warn(w);
             warnings.add(w);
         }

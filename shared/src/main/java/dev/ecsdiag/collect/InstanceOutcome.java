@@ -27,7 +27,7 @@ public record InstanceOutcome(
         ScreenshotCapture screenshot,
         List<SystemEvent> events,
         List<CallFailure> failures,
-        Classification classification) {
+        Classification classification) implements java.io.Serializable {
 
     public InstanceOutcome {
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));

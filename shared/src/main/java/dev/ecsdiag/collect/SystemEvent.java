@@ -24,5 +24,5 @@ public record SystemEvent(
         String finishTime,
         String reason,
         String impactLevel,
-        boolean platformFault) {
+        boolean platformFault) implements java.io.Serializable {
 }

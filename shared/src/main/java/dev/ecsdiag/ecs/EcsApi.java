@@ -30,8 +30,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdiag.collect.Credentials;
-import dev.ecsdiag.collect.InvalidRequestException;
+import dev.ecsdiag.config.Credentials;
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.config.Setting;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -101,9 +102,9 @@ public final class EcsApi implements AutoCloseable {
                 provider = new DefaultCredentialsProvider();
                 resolved = provider.getCredentials();
             } catch (ClientException | RuntimeException e) {
-                throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION,
-                        "no Alibaba Cloud credentials found: give --access-key-id with the secret in an environment variable"
-                                + " or on standard input, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET,"
+                throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, Setting.ACCESS_KEY_ID,
+                        "no Alibaba Cloud credentials found: give an AccessKey ID and its secret,"
+                                + " or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET,"
                                 + " or configure ~/.alibabacloud/credentials.ini, ~/.aliyun/config.json or an ECS RAM role");
             }
             if (resolved == null || resolved.getAccessKeyId() == null || resolved.getAccessKeySecret() == null) {

@@ -37,7 +37,7 @@ public record InstanceReport(
         String name,
         String status,
         Map<String, String> tags,
-        InstanceVerdict verdict,
+        Verdict verdict,
         String reason,
         boolean platformFault,
         String platformNote,
