@@ -1,8 +1,9 @@
 package dev.ecsdiag.maven;
 
-import dev.ecsdiag.collect.Credentials;
-import dev.ecsdiag.collect.InvalidRequestException;
-import dev.ecsdiag.collect.Secret;
+import dev.ecsdiag.config.Credentials;
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.config.Setting;
+import dev.ecsdiag.config.Secret;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
@@ -58,7 +59,7 @@ final class SettingsCredentials {
     }
 
     private static InvalidRequestException problem(String message) {
-        return new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, message);
+        return new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, Setting.ACCESS_KEY_ID, message);
     }
 
     private static boolean isBlank(String s) {
