@@ -199,7 +199,7 @@ public class CollectMojo extends AbstractMojo {
                 .deadline(seconds(deadline))
                 .eventWindow(Duration.ofMinutes(Math.round(eventWindow * 60)))
                 .sameInstanceSpacing(seconds(sameInstanceSpacing))
-                .outputDirectory(path(outputDirectory))
+                .outputDirectory(outputDirectory())
                 .buildLabel(build != null ? build : BuildLabels.fromEnvironment(System.getenv()).orElse(null))
                 .previousReports(paths(previousReports))
                 .rulesFiles(paths(rulesFiles))
@@ -211,6 +211,13 @@ public class CollectMojo extends AbstractMojo {
     private List<String> ids() {
         return instances == null ? List.of()
                 : instances.stream().flatMap(s -> Arrays.stream(s.split(","))).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Without a project, Maven 3 leaves {@code ${project.basedir}} unresolved in the stub project's build folder. */
+    private Path outputDirectory() {
+        return outputDirectory.getPath().contains("${")
+                ? Path.of(session.getExecutionRootDirectory(), "target", "ecsdiag")
+                : outputDirectory.toPath();
     }
 
     private static Duration seconds(double s) {

@@ -49,7 +49,12 @@ public final class FailedBuildCollector extends AbstractMavenLifecycleParticipan
         MavenProject root = session.getTopLevelProject();
         MavenProject current = session.getCurrentProject();
         log.info("ecsdiag: the build failed; collecting the test fleet's crash forensics");
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
         try {
+            // Sisu shows a lookup the components visible from the context class loader; a core
+            // extension's own realm does not see Maven's mojo execution configurators, so the
+            // planner would find none. Maven's core realm sees them all.
+            Thread.currentThread().setContextClassLoader(MavenSession.class.getClassLoader());
             MojoDescriptor goal = plugins.getMojoDescriptor(ownPlugin(), "collect",
                     root.getRemotePluginRepositories(), session.getRepositorySession());
             MojoExecution execution = new MojoExecution(goal, "default-cli", MojoExecution.Source.CLI);
@@ -61,6 +66,7 @@ public final class FailedBuildCollector extends AbstractMavenLifecycleParticipan
             log.warn("ecsdiag: {}", e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             session.setCurrentProject(current);
+            Thread.currentThread().setContextClassLoader(context);
         }
     }
 

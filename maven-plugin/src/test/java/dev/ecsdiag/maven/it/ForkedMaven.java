@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Maven installation run as a separate process, as a user runs it: its own local repository
  * (the plugin installed there by the build), third-party artifacts from ~/.m2 through a file://
- * mirror (read only), no network.
+ * repository standing in for Central (read only).
  */
 final class ForkedMaven {
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 import org.sonatype.plexus.components.cipher.PlexusCipherException;
 
-/** settings.xml files for the forked Maven: the ~/.m2 mirror, and servers holding an AccessKey. */
+/** settings.xml files for the forked Maven: ~/.m2 standing in for Central, and servers holding an AccessKey. */
 final class ItSettings {
 
     private static final String MASTER_KEY_OF_MASTER = "settings.security";
@@ -14,18 +14,30 @@ final class ItSettings {
     private ItSettings() {
     }
 
-    /** Every repository mirrored by ~/.m2/repository, read through file:// (Maven copies into its own local repository). */
-    static String mirror() {
-        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository");
+    /**
+     * Central replaced by ~/.m2/repository, read through file:// (Maven copies what it needs into its
+     * own local repository; ~/.m2 is only read). A local repository keeps no checksums, hence ignore.
+     */
+    static String profile() {
+        String url = Path.of(System.getProperty("user.home"), ".m2", "repository").toUri().toString();
+        String repository = """
+                        <id>central</id>
+                        <url>%s</url>
+                        <releases><checksumPolicy>ignore</checksumPolicy></releases>
+                        <snapshots><enabled>false</enabled></snapshots>
+                """.formatted(url);
         return """
-                  <mirrors>
-                    <mirror>
-                      <id>local-m2</id>
-                      <mirrorOf>*</mirrorOf>
-                      <url>%s</url>
-                    </mirror>
-                  </mirrors>
-                """.formatted(m2.toUri());
+                  <profiles>
+                    <profile>
+                      <id>m2-read-only</id>
+                      <repositories><repository>
+                %s      </repository></repositories>
+                      <pluginRepositories><pluginRepository>
+                %s      </pluginRepository></pluginRepositories>
+                    </profile>
+                  </profiles>
+                  <activeProfiles><activeProfile>m2-read-only</activeProfile></activeProfiles>
+                """.formatted(repository, repository);
     }
 
     static Path write(Path file, String servers) throws IOException {
@@ -37,7 +49,7 @@ final class ItSettings {
                 %s
                   </servers>
                 </settings>
-                """.formatted(mirror(), servers));
+                """.formatted(profile(), servers));
     }
 
     static String server(String id, String username, String password, String securityToken) {
