@@ -8,12 +8,11 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.lifecycle.internal.LifecycleExecutionPlanCalculator;
-import org.apache.maven.model.Plugin;
+import org.apache.maven.lifecycle.LifecycleExecutor;
 import org.apache.maven.plugin.BuildPluginManager;
 import org.apache.maven.plugin.MojoExecution;
-import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.PlexusContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +32,14 @@ public final class FailedBuildCollector extends AbstractMavenLifecycleParticipan
 
     private final Logger log = LoggerFactory.getLogger(FailedBuildCollector.class);
     private final BuildPluginManager plugins;
-    private final LifecycleExecutionPlanCalculator planner;
+    private final LifecycleExecutor lifecycle;
+    private final PlexusContainer container;
 
     @Inject
-    public FailedBuildCollector(BuildPluginManager plugins, LifecycleExecutionPlanCalculator planner) {
+    public FailedBuildCollector(BuildPluginManager plugins, LifecycleExecutor lifecycle, PlexusContainer container) {
         this.plugins = plugins;
-        this.planner = planner;
+        this.lifecycle = lifecycle;
+        this.container = container;
     }
 
     @Override
@@ -51,27 +52,27 @@ public final class FailedBuildCollector extends AbstractMavenLifecycleParticipan
         log.info("ecsdiag: the build failed; collecting the test fleet's crash forensics");
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         try {
-            // Sisu shows a lookup the components visible from the context class loader; a core
-            // extension's own realm does not see Maven's mojo execution configurators, so the
-            // planner would find none. Maven's core realm sees them all.
-            Thread.currentThread().setContextClassLoader(MavenSession.class.getClassLoader());
-            MojoDescriptor goal = plugins.getMojoDescriptor(ownPlugin(), "collect",
-                    root.getRemotePluginRepositories(), session.getRepositorySession());
-            MojoExecution execution = new MojoExecution(goal, "default-cli", MojoExecution.Source.CLI);
-            planner.setupMojoExecution(session, root, execution);
+            // Sisu shows a lookup only the components visible from the context class loader, which
+            // Maven sets to this extension's realm; from a core extension's realm the planner finds
+            // no mojo execution configurator. The container's realm is what the build itself runs with.
+            Thread.currentThread().setContextClassLoader(container.getContainerRealm());
+            // Planned as Maven plans "mvn G:A:V:collect" on the root: its POM configuration, the
+            // default-cli execution's, -Decsdiag.* and the parameters' defaults, all as the goal has them.
             session.setCurrentProject(root);
+            MojoExecution execution = lifecycle.calculateExecutionPlan(session, ownGoal()).getMojoExecutions().get(0);
             plugins.executeMojo(session, execution);
         } catch (Exception | LinkageError e) {
             // The build has already failed for its own reason; ours must not replace it.
             log.warn("ecsdiag: {}", e.getMessage() == null ? e.toString() : e.getMessage());
+            log.debug("ecsdiag: the collection after the failed build", e);
         } finally {
             session.setCurrentProject(current);
             Thread.currentThread().setContextClassLoader(context);
         }
     }
 
-    /** This artifact's own coordinates, whatever version the POM or extensions.xml asked for. */
-    private static Plugin ownPlugin() throws IOException {
+    /** This artifact's own goal, whatever version the POM or extensions.xml asked for. */
+    private static String ownGoal() throws IOException {
         Properties pom = new Properties();
         String path = "META-INF/maven/" + GROUP_ID + "/" + ARTIFACT_ID + "/pom.properties";
         try (InputStream in = FailedBuildCollector.class.getClassLoader().getResourceAsStream(path)) {
@@ -80,10 +81,6 @@ public final class FailedBuildCollector extends AbstractMavenLifecycleParticipan
             }
             pom.load(in);
         }
-        Plugin plugin = new Plugin();
-        plugin.setGroupId(GROUP_ID);
-        plugin.setArtifactId(ARTIFACT_ID);
-        plugin.setVersion(pom.getProperty("version"));
-        return plugin;
+        return GROUP_ID + ":" + ARTIFACT_ID + ":" + pom.getProperty("version") + ":collect";
     }
 }

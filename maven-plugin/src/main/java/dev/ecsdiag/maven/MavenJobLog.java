@@ -47,9 +47,7 @@ final class MavenJobLog implements ProgressSink {
             result.reportPage().ifPresentOrElse(page -> log.info("report: " + page),
                     () -> log.warn("no report: " + result.reportProblem()));
         }
-        if (!result.message().isEmpty()) {
-            log.warn(result.message());
-        }
+        // result.message() went through warn() already, as the job ended
         result.hints().forEach(h -> log.warn("hint: " + h.render(MavenJobLog::parameterOf)));
         if (!result.decision().failBuild() && !result.decision().message().isEmpty()) {
             log.warn(result.decision().message());

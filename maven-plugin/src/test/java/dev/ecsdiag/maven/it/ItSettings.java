@@ -27,6 +27,10 @@ final class ItSettings {
                         <snapshots><enabled>false</enabled></snapshots>
                 """.formatted(url);
         return """
+                  <mirrors>
+                    <!-- repositories other POMs declare: nothing leaves this machine -->
+                    <mirror><id>m2-others</id><mirrorOf>*,!central</mirrorOf><url>%s</url></mirror>
+                  </mirrors>
                   <profiles>
                     <profile>
                       <id>m2-read-only</id>
@@ -37,7 +41,7 @@ final class ItSettings {
                     </profile>
                   </profiles>
                   <activeProfiles><activeProfile>m2-read-only</activeProfile></activeProfiles>
-                """.formatted(repository, repository);
+                """.formatted(url, repository, repository);
     }
 
     static Path write(Path file, String servers) throws IOException {

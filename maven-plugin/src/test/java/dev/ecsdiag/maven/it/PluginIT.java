@@ -176,6 +176,7 @@ abstract class PluginIT {
     @Test
     void runsWithoutAProject() throws Exception {
         Path empty = Files.createDirectories(work.resolve("no-project"));
+        Files.createDirectories(empty.resolve(".mvn")); // else Maven takes this repository's
         Run run = maven.run(empty, null, defaultChainKey(), List.of(
                 "dev.ecsdiag:ecsdiag-maven-plugin:" + System.getProperty("it.plugin.version") + ":collect",
                 "-Decsdiag.region=cn-hangzhou", "-Decsdiag.endpoint=" + ecs.endpoint(),
@@ -270,6 +271,9 @@ abstract class PluginIT {
         Path from = Path.of(System.getProperty("it.projects"), sample);
         Path to = project(sample);
         deleteTree(to);
+        // Its own .mvn makes the sample a root: Maven looks upwards for .mvn, and would take this
+        // repository's (with its maven.config) for the sample's.
+        Files.createDirectories(to.resolve(".mvn"));
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(f).toString());
