@@ -103,7 +103,9 @@ final class InstanceDirectory {
             String w = notFound.size() + " of " + ids.size() + " instance ids not found in region " + request.region() + ": "
                     + String.join(", ", notFound.subList(0, Math.min(10, notFound.size()))) + (notFound.size() > 10 ? ", ..." : "")
                     + (notFound.size() == ids.size()
-                    ? " (check the region; a RAM user without ecs:DescribeInstances also sees no instances)" : "");
+                    ? " (check the region; a RAM user without ecs:DescribeInstances also sees no instances;"
+                    : " (")
+                    + " a released instance is gone: collect before the fleet is torn down)";
             progress.warn(w);
             warnings.add(w);
         }
