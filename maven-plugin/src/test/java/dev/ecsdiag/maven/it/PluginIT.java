@@ -47,6 +47,7 @@ abstract class PluginIT {
     void start() throws IOException {
         work = Path.of(System.getProperty("it.work"), mavenName());
         deleteTree(work);
+        deleteTree(Path.of(System.getProperty("it.repo"), "it", "ecsdiag")); // what the samples installed before
         Files.createDirectories(work);
         Path settings = ItSettings.write(work.resolve("settings.xml"), "");
         maven = new ForkedMaven(mavenName(), Path.of(System.getProperty("it." + mavenName() + ".home")),
@@ -70,10 +71,16 @@ abstract class PluginIT {
 
     @Test
     void collectsTheInstancesNamedInThePom() throws Exception {
-        Run run = mvn("by-ids", defaultChainKey(), "verify");
+        Run run = mvn("by-ids", defaultChainKey(), "install");
 
         assertThat(run.exitCode()).as(run.log()).isZero();
         assertThat(run.log()).contains(PANIC, HEALTHY, "index.html");
+        Path installed = Path.of(System.getProperty("it.repo"), "it/ecsdiag/by-ids/1.0/by-ids-1.0-ecsdiag.zip");
+        assertThat(installed).as("attach=true: the zipped report installed with classifier ecsdiag").isRegularFile();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(installed.toFile())) {
+            assertThat(zip.getEntry("ecsdiag/index.html")).isNotNull();
+            assertThat(zip.getEntry("ecsdiag/instances/" + PANIC + "/console.txt")).isNotNull();
+        }
         assertThat(infoLine(run, PANIC)).containsIgnoringCase("crash");
         assertThat(ecs.counters().calls(CONSOLE, PANIC)).isEqualTo(1);
         assertThat(ecs.counters().calls(CONSOLE, HEALTHY)).isEqualTo(1);
@@ -129,6 +136,18 @@ abstract class PluginIT {
         assertThat(run.exitCode()).as(run.log()).isZero();
         assertThat(ecs.counters().calls(CONSOLE, PANIC)).as(run.log()).isEqualTo(1);
         assertSecretsNowhere(run, "cli-goal", secret, master);
+    }
+
+    @Test
+    void aReleasedInstanceIsNamedWithTheReminderToCollectBeforeTeardown() throws Exception {
+        String released = "i-bp1released00009";
+        Run run = mvn("cli-goal", defaultChainKey(), "ecsdiag:collect", "-Decsdiag.instances=" + PANIC + "," + released);
+
+        assertThat(run.exitCode()).as(run.log()).isZero();
+        assertThat(run.log().lines().filter(l -> l.startsWith("[WARNING]") && l.contains(released)))
+                .as(run.log()).anyMatch(l -> l.contains("collect before the fleet is torn down"));
+        assertThat(infoLine(run, released)).contains("not found");
+        assertThat(ecs.counters().calls(CONSOLE, PANIC)).isEqualTo(1);
     }
 
     @Test
