@@ -253,7 +253,7 @@ final class FetchRun {
                 answer = e.code();
                 throw e;
             } finally {
-                progress.debug(w.instanceId + ": " + call + " (attempt " + (attempt + 1) + ") " + answer + " in "
+                progress.debug(w.instanceId + ": " + call + " (attempt " + attempt + ") " + answer + " in "
                         + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
                 if (step.paced) {
                     // counted from the end of the call: by then the service has seen it, however long the way there took
