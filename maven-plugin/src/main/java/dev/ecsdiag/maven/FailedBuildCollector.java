@@ -47,6 +47,10 @@ public final class FailedBuildCollector extends AbstractMavenLifecycleParticipan
         if (!session.getResult().hasExceptions() || session.getTopLevelProject() == null) {
             return;
         }
+        String skip = session.getUserProperties().getProperty("ecsdiag.skip");
+        if (skip != null && !skip.equalsIgnoreCase("false")) {
+            return; // -Decsdiag.skip: not even a lookup (a POM's <skip> is the goal's to read)
+        }
         MavenProject root = session.getTopLevelProject();
         MavenProject current = session.getCurrentProject();
         log.info("ecsdiag: the build failed; collecting the test fleet's crash forensics");

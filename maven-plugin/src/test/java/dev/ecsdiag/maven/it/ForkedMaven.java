@@ -22,6 +22,7 @@ final class ForkedMaven {
     private final Path home;
     private final Path localRepository;
     private final Path settings;
+    private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
 
     ForkedMaven(String label, Path home, Path localRepository, Path settings) {
         if (!Files.isRegularFile(home.resolve("bin/mvn"))) {
@@ -43,7 +44,7 @@ final class ForkedMaven {
                 "-s", (settingsFile == null ? settings : settingsFile).toString(),
                 "-Dmaven.repo.local=" + localRepository));
         command.addAll(args);
-        Path log = dir.resolveSibling(dir.getFileName() + ".log");
+        Path log = dir.resolveSibling(dir.getFileName() + "-" + runs.incrementAndGet() + ".log");
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = pb.environment();

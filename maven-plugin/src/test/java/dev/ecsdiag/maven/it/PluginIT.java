@@ -120,6 +120,7 @@ abstract class PluginIT {
 
         assertThat(run.exitCode()).as(run.log()).isZero();
         assertThat(ecs.counters().calls(CONSOLE, PANIC)).isEqualTo(1);
+        assertThat(run.log()).as("-X shows each call").contains("[DEBUG] " + PANIC + ": GetInstanceConsoleOutput (attempt 1) OK in ");
         assertSecretsNowhere(run, "cli-goal", secret, stsToken);
     }
 
@@ -173,6 +174,9 @@ abstract class PluginIT {
         assertThat(error).as(run.log()).contains(title);
         assertThat(error).doesNotContain(HEALTHY);
         assertThat(project("fail-on").resolve("target/ecsdiag/index.html")).isRegularFile();
+        // the sample is also an extension: after the goal failed the build, no second collection
+        assertThat(ecs.counters().calls(CONSOLE)).isEqualTo(2);
+        assertThat(run.log()).contains("collected once per build");
     }
 
     @Test
@@ -228,6 +232,15 @@ abstract class PluginIT {
         Path index = project("extension-failing").resolve("target/ecsdiag/index.html");
         assertThat(index).isRegularFile();
         assertThat(run.log()).contains(index.toString());
+    }
+
+    @Test
+    void skipTurnsTheExtensionOff() throws Exception {
+        Run run = mvn("extension-failing", defaultChainKey(), "verify", "-Decsdiag.skip");
+
+        assertThat(run.exitCode()).as(run.log()).isEqualTo(1);
+        assertThat(ecs.counters().totalCalls()).as(run.log()).isZero();
+        assertThat(project("extension-failing").resolve("target/ecsdiag")).doesNotExist();
     }
 
     @Test
