@@ -1,14 +1,11 @@
 package dev.ecsdiag.cli;
 
-import dev.ecsdiag.collect.OutputLayout;
 import dev.ecsdiag.config.InvalidRequestException;
 import dev.ecsdiag.config.ProgressSink;
 import dev.ecsdiag.config.Setting;
 import dev.ecsdiag.job.JobResult;
 import dev.ecsdiag.job.SummaryLines;
-import dev.ecsdiag.report.ReportWriter;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 
 /**
  * The terminal's side of a job, for {@code collect} and {@code demo}: progress on standard error,
@@ -67,14 +64,11 @@ final class JobConsole {
             SummaryLines.crashGroups(result).forEach(l -> out.println("  " + l));
         }
         out.println();
-        Path root = Path.of(result.outputDirectory());
-        out.println("output:  " + root);
-        result.reportPage().ifPresent(page -> {
-            out.println("report:  " + page);
-            out.println("summary (Markdown): " + root.resolve(ReportWriter.SUMMARY_MD));
-            out.println("JUnit:   " + root.resolve(ReportWriter.JUNIT_XML));
-        });
-        out.println("collection record: " + root.resolve(OutputLayout.COLLECTION_JSON));
+        out.println("output:  " + result.outputDirectory());
+        result.reportPage().ifPresent(page -> out.println("report:  " + page));
+        result.summaryMarkdown().ifPresent(md -> out.println("summary for CI (Markdown): " + md));
+        result.junitXml().ifPresent(junit -> out.println("JUnit XML: " + junit));
+        result.collectionRecord().ifPresent(json -> out.println("collection record (JSON): " + json));
         out.flush();
         if (!result.message().isEmpty()) {
             err.println("ecsdiag " + command + ": " + result.message());

@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.ecs.SystemEvent;
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.Crash;

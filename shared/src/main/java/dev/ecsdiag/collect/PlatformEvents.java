@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.ecs.SystemEvent;
 import java.util.List;
 import java.util.Optional;
 

@@ -151,7 +151,7 @@ public final class EcsApi implements AutoCloseable {
     }
 
     /** One page of instances: by ids (at most 100) or by tags, or both. */
-    public DescribeInstancesResponse describeInstances(List<String> ids, Map<String, String> tags, String nextToken,
+    public DescribedInstance.Page describeInstances(List<String> ids, Map<String, String> tags, String nextToken,
                                                        int maxResults, Duration timeout) throws EcsCallException {
         DescribeInstancesRequest r = new DescribeInstancesRequest();
         if (ids != null && !ids.isEmpty()) {
@@ -171,10 +171,23 @@ public final class EcsApi implements AutoCloseable {
         if (nextToken != null && !nextToken.isEmpty()) {
             r.setNextToken(nextToken);
         }
-        return call(DESCRIBE_INSTANCES, r, DescribeInstancesResponse.class, timeout);
+        DescribeInstancesResponse page = call(DESCRIBE_INSTANCES, r, DescribeInstancesResponse.class, timeout);
+        List<DescribedInstance> found = new ArrayList<>();
+        if (page.getInstances() != null) {
+            for (DescribeInstancesResponse.Instance i : page.getInstances()) {
+                Map<String, String> t = new java.util.LinkedHashMap<>();
+                if (i.getTags() != null) {
+                    for (DescribeInstancesResponse.Instance.Tag tag : i.getTags()) {
+                        t.put(tag.getTagKey(), tag.getTagValue());
+                    }
+                }
+                found.add(new DescribedInstance(i.getInstanceId(), i.getInstanceName(), i.getStatus(), t));
+            }
+        }
+        return new DescribedInstance.Page(found, page.getNextToken());
     }
 
-    public DescribeInstanceHistoryEventsResponse historyEvents(String instanceId, String publishedFrom, String publishedTo,
+    public SystemEvent.Page historyEvents(String instanceId, String publishedFrom, String publishedTo,
                                                                int pageNumber, int pageSize, Duration timeout) throws EcsCallException {
         DescribeInstanceHistoryEventsRequest r = new DescribeInstanceHistoryEventsRequest();
         r.setInstanceId(instanceId);
@@ -185,7 +198,26 @@ public final class EcsApi implements AutoCloseable {
         r.setInstanceEventCycleStatuss(EVENT_CYCLE_STATES);
         r.setPageNumber(pageNumber);
         r.setPageSize(pageSize);
-        return call(HISTORY_EVENTS, r, DescribeInstanceHistoryEventsResponse.class, timeout);
+        DescribeInstanceHistoryEventsResponse answer = call(HISTORY_EVENTS, r, DescribeInstanceHistoryEventsResponse.class, timeout);
+        List<SystemEvent> events = new ArrayList<>();
+        if (answer.getInstanceSystemEventSet() != null) {
+            for (DescribeInstanceHistoryEventsResponse.InstanceSystemEventType e : answer.getInstanceSystemEventSet()) {
+                events.add(event(e));
+            }
+        }
+        return new SystemEvent.Page(events, answer.getTotalCount() == null ? 0 : answer.getTotalCount());
+    }
+
+    private static SystemEvent event(DescribeInstanceHistoryEventsResponse.InstanceSystemEventType e) {
+        String type = e.getEventType() == null ? null : e.getEventType().getName();
+        String cycle = e.getEventCycleStatus() == null ? null : e.getEventCycleStatus().getName();
+        return new SystemEvent(e.getEventId(), type, cycle, e.getEventPublishTime(), e.getNotBefore(),
+                blankToNull(e.getEventFinishTime()), blankToNull(e.getReason()), blankToNull(e.getImpactLevel()),
+                SystemEvent.isPlatformFault(type));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private <T extends AcsResponse> T call(String action, AcsRequest<T> request, Class<T> type, Duration timeout)

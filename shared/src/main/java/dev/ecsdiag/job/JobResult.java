@@ -2,7 +2,9 @@ package dev.ecsdiag.job;
 
 import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.CollectionResult;
+import dev.ecsdiag.collect.OutputLayout;
 import dev.ecsdiag.config.Hint;
+import dev.ecsdiag.report.ReportWriter;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -64,6 +66,26 @@ public record JobResult(
     /** The page to open, when the report was written. */
     public Optional<Path> reportPage() {
         return Optional.ofNullable(reportIndex).map(Path::of);
+    }
+
+    /** {@code summary.md}, for pull-request comments and CI step summaries; empty when the report was not written. */
+    public Optional<Path> summaryMarkdown() {
+        return reportPage().map(p -> p.resolveSibling(ReportWriter.SUMMARY_MD));
+    }
+
+    /** {@code junit.xml}, one test case per instance, for Jenkins' junit step and CI test views; empty when the report was not written. */
+    public Optional<Path> junitXml() {
+        return reportPage().map(p -> p.resolveSibling(ReportWriter.JUNIT_XML));
+    }
+
+    /** {@code report.json}, everything the page shows, for tools; empty when the report was not written. */
+    public Optional<Path> reportJson() {
+        return reportPage().map(p -> p.resolveSibling(ReportWriter.REPORT_JSON));
+    }
+
+    /** {@code collection.json}, every outcome of the collection; empty when the collection could not run. */
+    public Optional<Path> collectionRecord() {
+        return collection == null ? Optional.empty() : Optional.of(Path.of(outputDirectory).resolve(OutputLayout.COLLECTION_JSON));
     }
 
     /** The worst verdict of any instance; empty when no instance was collected. */

@@ -9,7 +9,7 @@ import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.StackFrame;
 import dev.ecsdiag.collect.CallFailure;
 import dev.ecsdiag.collect.PlatformEvents;
-import dev.ecsdiag.collect.SystemEvent;
+import dev.ecsdiag.ecs.SystemEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
