@@ -163,7 +163,19 @@ final class InstanceDirectory {
                             "the deadline was reached before the instances were looked up", null, 0);
                 }
                 Duration timeout = Duration.ofNanos(Math.min(request.callTimeout().toNanos(), left));
-                return call.call(timeout);
+                long started = System.nanoTime();
+                String answer = "failed";
+                try {
+                    T answered = call.call(timeout);
+                    answer = "OK";
+                    return answered;
+                } catch (EcsCallException e) {
+                    answer = e.code();
+                    throw e;
+                } finally {
+                    progress.debug("DescribeInstances (attempt " + attempt + ") " + answer + " in "
+                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+                }
             } catch (EcsCallException e) {
                 long delay = retry.delayNanos(e, attempt, deadlineNanos - System.nanoTime());
                 if (delay == RetryPolicy.GIVE_UP) {
