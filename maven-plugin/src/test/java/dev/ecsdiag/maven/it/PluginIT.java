@@ -120,7 +120,9 @@ abstract class PluginIT {
 
         assertThat(run.exitCode()).as(run.log()).isZero();
         assertThat(ecs.counters().calls(CONSOLE, PANIC)).isEqualTo(1);
-        assertThat(run.log()).as("-X shows each call").contains("[DEBUG] " + PANIC + ": GetInstanceConsoleOutput (attempt 1) OK in ");
+        assertThat(run.log()).as("-X shows each call")
+                .contains("[DEBUG] DescribeInstances (attempt 1) OK in ")
+                .contains("[DEBUG] " + PANIC + ": GetInstanceConsoleOutput (attempt 1) OK in ");
         assertSecretsNowhere(run, "cli-goal", secret, stsToken);
     }
 
