@@ -243,10 +243,18 @@ final class FetchRun {
         int attempt = w.attempt();
         Duration timeout = Duration.ofNanos(Math.min(callTimeout.toNanos(), left));
         String call = InstanceWork.callName(step);
+        long started = System.nanoTime();
+        String answer = "failed";
         try {
             try {
                 executor.run(w, step, timeout);
+                answer = "OK";
+            } catch (EcsCallException e) {
+                answer = e.code();
+                throw e;
             } finally {
+                progress.debug(w.instanceId + ": " + call + " (attempt " + attempt + ") " + answer + " in "
+                        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
                 if (step.paced) {
                     // counted from the end of the call: by then the service has seen it, however long the way there took
                     w.pacedCallEnded(System.nanoTime(), spacingNanos);

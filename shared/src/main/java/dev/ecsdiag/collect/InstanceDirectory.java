@@ -103,7 +103,9 @@ final class InstanceDirectory {
             String w = notFound.size() + " of " + ids.size() + " instance ids not found in region " + request.region() + ": "
                     + String.join(", ", notFound.subList(0, Math.min(10, notFound.size()))) + (notFound.size() > 10 ? ", ..." : "")
                     + (notFound.size() == ids.size()
-                    ? " (check the region; a RAM user without ecs:DescribeInstances also sees no instances)" : "");
+                    ? " (check the region; a RAM user without ecs:DescribeInstances also sees no instances;"
+                    : " (")
+                    + " a released instance is gone: collect before the fleet is torn down)";
             progress.warn(w);
             warnings.add(w);
         }
@@ -161,7 +163,19 @@ final class InstanceDirectory {
                             "the deadline was reached before the instances were looked up", null, 0);
                 }
                 Duration timeout = Duration.ofNanos(Math.min(request.callTimeout().toNanos(), left));
-                return call.call(timeout);
+                long started = System.nanoTime();
+                String answer = "failed";
+                try {
+                    T answered = call.call(timeout);
+                    answer = "OK";
+                    return answered;
+                } catch (EcsCallException e) {
+                    answer = e.code();
+                    throw e;
+                } finally {
+                    progress.debug("DescribeInstances (attempt " + attempt + ") " + answer + " in "
+                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
+                }
             } catch (EcsCallException e) {
                 long delay = retry.delayNanos(e, attempt, deadlineNanos - System.nanoTime());
                 if (delay == RetryPolicy.GIVE_UP) {

@@ -13,5 +13,9 @@ public interface ProgressSink {
         info("WARNING: " + line);
     }
 
+    /** Detail for someone debugging a run (one line per call made); dropped unless the front end shows debug output. */
+    default void debug(String line) {
+    }
+
     ProgressSink NONE = line -> { };
 }

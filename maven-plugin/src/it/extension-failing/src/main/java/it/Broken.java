@@ -1,0 +1,6 @@
+package it;
+
+/** Does not compile, on purpose. */
+public class Broken {
+    int x = "not a number";
+}
