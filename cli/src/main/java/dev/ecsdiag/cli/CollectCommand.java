@@ -1,5 +1,6 @@
 package dev.ecsdiag.cli;
 
+import dev.ecsdiag.job.TagFilters;
 import dev.ecsdiag.config.InvalidRequestException;
 import dev.ecsdiag.job.DiagnosticsJob;
 import dev.ecsdiag.job.FailurePolicy;
@@ -136,19 +137,10 @@ final class CollectCommand implements Callable<Integer> {
                 || !Double.isFinite(sameInstanceSpacingSeconds)) {
             throw new ParameterException(spec.commandLine(), "--timeout, --deadline, --event-window and --same-instance-spacing take numbers");
         }
-        Map<String, String> tagFilters = new LinkedHashMap<>();
-        for (String t : tags) {
-            int eq = t.indexOf('=');
-            if (eq <= 0) {
-                throw new ParameterException(spec.commandLine(), "--tag takes KEY=VALUE, got '" + t + "'");
-            }
-            tagFilters.put(t.substring(0, eq), t.substring(eq + 1));
-        }
         JobRequest.Builder b = JobRequest.builder()
                 .region(region)
                 .endpoint(endpoint)
                 .instanceIds(instances)
-                .tags(tagFilters)
                 .fleetFile(fleetFile)
                 .concurrency(concurrency)
                 .callTimeout(millis(timeoutSeconds))
@@ -160,6 +152,7 @@ final class CollectCommand implements Callable<Integer> {
                 .previousReports(previousReports)
                 .rulesFiles(rulesFiles);
         try {
+            tags.forEach(t -> b.tag(TagFilters.pair(t).getKey(), TagFilters.pair(t).getValue()));
             b.failOn(FailurePolicy.parseVerdicts(String.join(",", failOn)), false);
             // usage problems first: a missing secret matters only once the request makes sense
             b.build();

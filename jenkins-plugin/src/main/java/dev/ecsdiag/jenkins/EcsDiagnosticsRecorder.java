@@ -1,5 +1,6 @@
 package dev.ecsdiag.jenkins;
 
+import dev.ecsdiag.job.TagFilters;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import dev.ecsdiag.config.Credentials;
@@ -130,14 +131,7 @@ public class EcsDiagnosticsRecorder extends Recorder implements SimpleBuildStep 
     }
 
     static Map<String, String> parseTagLines(String lines) {
-        Map<String, String> parsed = new LinkedHashMap<>();
-        for (String line : (lines == null ? "" : lines).split("\\R")) {
-            int eq = line.indexOf('=');
-            if (!line.isBlank()) {
-                parsed.put((eq < 0 ? line : line.substring(0, eq)).strip(), eq < 0 ? "" : line.substring(eq + 1).strip());
-            }
-        }
-        return parsed;
+        return TagFilters.parseLines(lines);
     }
 
     /** A file in the workspace with one instance id per line. */

@@ -1,5 +1,6 @@
 package dev.ecsdiag.jenkins;
 
+import dev.ecsdiag.job.TagFilters;
 import dev.ecsdiag.config.InvalidRequestException;
 import dev.ecsdiag.job.FailurePolicy;
 import dev.ecsdiag.job.JobRequest;
@@ -32,12 +33,12 @@ final class FieldChecks {
     }
 
     static String tagLines(String value) {
-        for (String line : (value == null ? "" : value).split("\\R")) {
-            if (!line.isBlank() && line.indexOf('=') < 1) {
-                return "Each line is KEY=VALUE; this one is not: " + line.strip();
-            }
+        try {
+            TagFilters.parseLines(value);
+        } catch (InvalidRequestException e) {
+            return e.getMessage();
         }
-        return judge(b -> b.tags(EcsDiagnosticsRecorder.parseTagLines(value)));
+        return judge(b -> b.tags(TagFilters.parseLines(value)));
     }
 
     static String failOn(String value) {

@@ -194,8 +194,11 @@ public final class Collector {
                     outcomes, found.notFound(), cleanWarnings);
             write(result, layout, progress);
             long wall = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-            progress.info("collected " + outcomes.size() + " instance" + (outcomes.size() == 1 ? "" : "s") + " in "
-                    + String.format(java.util.Locale.ROOT, "%.1f s", wall / 1000.0) + "; output in " + layout.root());
+            String took = String.format(java.util.Locale.ROOT, "%.1f s", wall / 1000.0);
+            progress.info(found.fatal() != null
+                    ? "stopped after the instance lookup (" + found.fatal().code() + ") in " + took + "; nothing was fetched"
+                    : "collected " + outcomes.size() + " instance" + (outcomes.size() == 1 ? "" : "s") + " in " + took
+                    + "; output in " + layout.root());
             Stats stats = new Stats(api.callsMade(), run == null ? 0 : run.retries(), run == null ? 0 : run.throttledAnswers(),
                     run == null ? 0 : TimeUnit.NANOSECONDS.toMillis(run.backoffNanos()), run == null ? 0 : run.skippedCalls(), wall,
                     run == null ? 0 : run.pacedWaits(), run == null ? 0 : TimeUnit.NANOSECONDS.toMillis(run.pacingNanos()));

@@ -19,20 +19,45 @@ public final class TagFilters {
      * @throws InvalidRequestException (USAGE, {@link Setting#TAGS}) for a pair without a key or without {@code =}
      */
     public static Map<String, String> parse(String text) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        if (text == null) {
-            return tags;
+        return parse(text, ",", "KEY=VALUE pairs separated by commas");
+    }
+
+    /**
+     * Tag filters one per line ({@code KEY=VALUE}), as a text area holds them; values may hold commas.
+     *
+     * @throws InvalidRequestException (USAGE, {@link Setting#TAGS}) for a line without a key or without {@code =}
+     */
+    public static Map<String, String> parseLines(String text) {
+        return parse(text, "\\R", "KEY=VALUE, one per line");
+    }
+
+    /**
+     * One filter, {@code KEY=VALUE} (the value may be empty or hold further {@code =}).
+     *
+     * @throws InvalidRequestException (USAGE, {@link Setting#TAGS}) without a key or without {@code =}
+     */
+    public static Map.Entry<String, String> pair(String pair) {
+        int eq = pair == null ? -1 : pair.indexOf('=');
+        if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+            throw new InvalidRequestException(InvalidRequestException.Kind.USAGE, Setting.TAGS,
+                    "a tag filter is KEY=VALUE, got '" + (pair == null ? "" : pair.strip()) + "'");
         }
-        for (String pair : text.split(",")) {
-            if (pair.isBlank()) {
+        return Map.entry(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+    }
+
+    private static Map<String, String> parse(String text, String separator, String shape) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String part : (text == null ? "" : text).split(separator)) {
+            if (part.isBlank()) {
                 continue;
             }
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || pair.substring(0, eq).isBlank()) {
+            try {
+                Map.Entry<String, String> e = pair(part);
+                tags.put(e.getKey(), e.getValue());
+            } catch (InvalidRequestException e) {
                 throw new InvalidRequestException(InvalidRequestException.Kind.USAGE, Setting.TAGS,
-                        "tag filters are KEY=VALUE pairs separated by commas, got '" + pair.strip() + "'");
+                        "tag filters are " + shape + ", got '" + part.strip() + "'");
             }
-            tags.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
         }
         return tags;
     }
