@@ -87,12 +87,13 @@ class LabBootsAndFindingsTest {
     void aHealthyBootPassesKernelInitramfsAndLoginWithTimes() throws IOException {
         Boot boot = classify("healthy").boots().get(0);
         assertThat(boot.milestones()).extracting(Boot.Milestone::stage)
-                .containsExactly(BootStage.KERNEL, BootStage.INITRAMFS, BootStage.LOGIN);
+                .containsExactly(BootStage.KERNEL, BootStage.INITRAMFS, BootStage.INIT, BootStage.LOGIN);
         Boot.Milestone initramfs = boot.milestones().get(1);
         assertThat(initramfs.text()).isEqualTo("Trying to unpack rootfs image as initramfs...");
         assertThat(initramfs.timestamp()).isBetween(0.1, 30.0);
-        assertThat(boot.milestones().get(2).text()).isEqualTo("lab login: root (automatic login)");
-        assertThat(boot.milestones().get(2).timestamp()).as("user space prints no timestamp").isNull();
+        assertThat(boot.milestones().get(2).text()).as("/init's first words").isEqualTo("lab: scenario healthy, trigger none");
+        assertThat(boot.milestones().get(3).text()).isEqualTo("lab login: root (automatic login)");
+        assertThat(boot.milestones().get(3).timestamp()).as("user space prints no timestamp").isNull();
     }
 
     @Test

@@ -32,10 +32,12 @@ public final class LinePrefixes {
     }
 
     public static ConsoleLine parse(long number, String s) {
-        int p = loginPrompt(s);
+        // A syslog header ends in "kernel: " before the timestamp: it is not a login prompt.
+        int p = filedHeaderEnd(s) > 0 ? 0 : loginPrompt(s);
         Double timestamp = null;
         Integer level = null;
         String caller = null;
+        boolean filed = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (p >= s.length()) {
                 break;
@@ -54,7 +56,9 @@ public final class LinePrefixes {
                 if (q > 0) {
                     timestamp = timestampValue(s, p + 1, q - 1);
                     p = skipOneSpace(s, q);
-                    p = monotonicJournalHost(s, p);
+                    int host = monotonicJournalHost(s, p);
+                    filed |= host != p;
+                    p = host;
                     continue;
                 }
                 q = callerEnd(s, p);
@@ -71,12 +75,14 @@ public final class LinePrefixes {
             } else if (c >= 'A' && c <= 'S') {
                 q = syslogEnd(s, p);
                 if (q > 0) {
+                    filed = true;
                     p = q;
                     continue;
                 }
             } else if (c >= '0' && c <= '9') {
                 q = isoJournalEnd(s, p);
                 if (q > 0) {
+                    filed = true;
                     p = q;
                     continue;
                 }
@@ -89,7 +95,19 @@ public final class LinePrefixes {
             }
             break;
         }
-        return new ConsoleLine(number, p == 0 ? s : s.substring(p), timestamp, level, caller);
+        return new ConsoleLine(number, p == 0 ? s : s.substring(p), timestamp, level, caller, filed);
+    }
+
+    /** The end of a syslog or journal header at the start of the line, or -1. */
+    private static int filedHeaderEnd(String s) {
+        if (s.isEmpty()) {
+            return -1;
+        }
+        char c = s.charAt(0);
+        if (c >= 'A' && c <= 'S') {
+            return syslogEnd(s, 0);
+        }
+        return c >= '0' && c <= '9' ? isoJournalEnd(s, 0) : -1;
     }
 
     /**
