@@ -32,12 +32,15 @@ public final class LinePrefixes {
     }
 
     public static ConsoleLine parse(long number, String s) {
-        // A syslog header ends in "kernel: " before the timestamp: it is not a login prompt.
-        int p = filedHeaderEnd(s) > 0 ? 0 : loginPrompt(s);
+        // A syslog header ends in "kernel: " before the timestamp: it is not a login prompt, but a
+        // prompt may follow it.
+        int header = filedHeaderEnd(s);
+        int prompt = loginPrompt(s, Math.max(header, 0));
+        boolean filed = header > 0 && prompt > 0;
+        int p = prompt > 0 ? prompt : 0;
         Double timestamp = null;
         Integer level = null;
         String caller = null;
-        boolean filed = false;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             if (p >= s.length()) {
                 break;
@@ -134,7 +137,7 @@ public final class LinePrefixes {
         if (c == '*' && droppedEnd(s, 0) > 0) {
             return true;
         }
-        return loginPrompt(s) > 0;
+        return loginPrompt(s, 0) > 0;
     }
 
     /**
@@ -144,11 +147,11 @@ public final class LinePrefixes {
      * {@code :}, {@code #}, {@code $}, {@code >} or {@code %} and a space, and a printk timestamp
      * with its six decimals (as printk prints it) or a printk level follows.
      */
-    private static int loginPrompt(String s) {
-        if (s.isEmpty() || s.charAt(0) == '[' || s.charAt(0) == '<') {
+    private static int loginPrompt(String s, int from) {
+        if (s.length() <= from || s.charAt(from) == '[' || s.charAt(from) == '<') {
             return 0;
         }
-        for (int k = s.indexOf(' '); k > 0 && k < 512; k = s.indexOf(' ', k + 1)) {
+        for (int k = s.indexOf(' ', from); k > from && k < from + 512; k = s.indexOf(' ', k + 1)) {
             char before = s.charAt(k - 1);
             if (before != ':' && before != '#' && before != '$' && before != '>' && before != '%') {
                 continue;
