@@ -1,24 +1,20 @@
 package dev.ecsdiag.cli;
 
-import dev.ecsdiag.collect.CollectionRequest;
-import dev.ecsdiag.collect.CollectionResult;
-import dev.ecsdiag.collect.Collector;
-import dev.ecsdiag.collect.Credentials;
-import dev.ecsdiag.collect.InvalidRequestException;
-import dev.ecsdiag.collect.ProgressSink;
-import dev.ecsdiag.collect.RetrySettings;
-import dev.ecsdiag.collect.Secret;
-import dev.ecsdiag.report.ReportOptions;
+import dev.ecsdiag.config.Credentials;
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.job.DiagnosticsJob;
+import dev.ecsdiag.job.FailurePolicy;
+import dev.ecsdiag.job.JobRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,114 +106,70 @@ final class CollectCommand implements Callable<Integer> {
             description = "A remediation rules file (docs/report.md); its rules come before the built-in ones (repeatable).")
     List<Path> rulesFiles = new ArrayList<>();
 
+    @Option(names = "--fail-on", paramLabel = "VERDICT", split = ",",
+            description = "Exit with status 1 when an instance has one of these verdicts (comma-separated), e.g."
+                    + " crash,boot-failure; the verdicts: boot-failure, crash, storage-failure, oom, platform-fault,"
+                    + " not-collected, empty-console, healthy. Default: none (the status says only whether the collection ran).")
+    List<String> failOn = new ArrayList<>();
+
     @Option(names = "--quiet", description = "Print only warnings and the summary.")
     boolean quiet;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        CollectionRequest request;
+        JobConsole console = new JobConsole("collect", spec.commandLine().getOut(), spec.commandLine().getErr());
+        JobRequest request;
         try {
             request = request();
         } catch (InvalidRequestException e) {
-            return fail(err, e);
+            return console.refused(e);
         }
-        ProgressSink progress = progress(err);
-        CollectionResult result;
-        try {
-            result = new Collector().collect(request, progress);
-        } catch (InvalidRequestException e) {
-            return fail(err, e);
-        }
-        Optional<Path> report = ReportHook.writeReport(result, request.outputDir(), reportOptions(), progress);
-        CollectionSummary.print(out, result, report);
-        Optional<String> credentials = CollectionSummary.credentialProblem(result);
-        if (credentials.isPresent()) {
-            err.println("ecsdiag collect: the service refused the credentials: " + credentials.get());
-            err.flush();
-            return Main.EXIT_CONFIGURATION;
-        }
-        return Main.EXIT_OK;
+        return console.finish(new DiagnosticsJob().run(request, console.progress(quiet)));
     }
 
-    private ReportOptions reportOptions() {
-        ReportOptions options = ReportOptions.defaults()
-                .withPreviousReports(previousReports)
-                .withUserRulesFiles(rulesFiles);
-        return build == null ? options : options.withBuild(build);
-    }
-
-    private ProgressSink progress(PrintWriter err) {
-        return new ProgressSink() {
-            @Override
-            public void info(String line) {
-                if (!quiet) {
-                    print("ecsdiag: " + line);
-                }
-            }
-
-            @Override
-            public void warn(String line) {
-                print("ecsdiag: WARNING: " + line);
-            }
-
-            private void print(String line) {
-                synchronized (err) {
-                    err.println(line);
-                    err.flush();
-                }
-            }
-        };
-    }
-
-    private int fail(PrintWriter err, InvalidRequestException e) {
-        err.println("ecsdiag collect: " + e.getMessage());
-        err.flush();
-        return switch (e.kind()) {
-            case USAGE -> Main.EXIT_USAGE;
-            case UNREADABLE_INPUT -> Main.EXIT_UNREADABLE;
-            case CONFIGURATION -> Main.EXIT_CONFIGURATION;
-        };
-    }
-
-    CollectionRequest request() {
+    JobRequest request() {
         if (!Double.isFinite(timeoutSeconds) || !Double.isFinite(deadlineSeconds) || !Double.isFinite(eventWindowHours)
                 || !Double.isFinite(sameInstanceSpacingSeconds)) {
             throw new ParameterException(spec.commandLine(), "--timeout, --deadline, --event-window and --same-instance-spacing take numbers");
         }
-        if (sameInstanceSpacingSeconds < 0) {
-            throw new ParameterException(spec.commandLine(), "--same-instance-spacing must not be negative");
+        Map<String, String> tagFilters = new LinkedHashMap<>();
+        for (String t : tags) {
+            int eq = t.indexOf('=');
+            if (eq <= 0) {
+                throw new ParameterException(spec.commandLine(), "--tag takes KEY=VALUE, got '" + t + "'");
+            }
+            tagFilters.put(t.substring(0, eq), t.substring(eq + 1));
         }
-        CollectionRequest.Builder b = CollectionRequest.builder()
+        JobRequest.Builder b = JobRequest.builder()
                 .region(region)
                 .endpoint(endpoint)
-                .concurrency(concurrency)
-                .callTimeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-                .deadline(Duration.ofMillis(Math.round(deadlineSeconds * 1000)))
-                .eventWindow(Duration.ofMinutes(Math.round(eventWindowHours * 60)))
-                .outputDir(out)
+                .instanceIds(instances)
+                .tags(tagFilters)
                 .fleetFile(fleetFile)
-                .retry(RetrySettings.defaults().withSameInstanceSpacing(Duration.ofMillis(Math.round(sameInstanceSpacingSeconds * 1000))));
+                .concurrency(concurrency)
+                .callTimeout(millis(timeoutSeconds))
+                .deadline(millis(deadlineSeconds))
+                .eventWindow(Duration.ofMinutes(Math.round(eventWindowHours * 60)))
+                .sameInstanceSpacing(millis(sameInstanceSpacingSeconds))
+                .outputDirectory(out)
+                .buildLabel(build)
+                .previousReports(previousReports)
+                .rulesFiles(rulesFiles);
         try {
-            for (String id : instances) {
-                b.instanceId(id);
-            }
-            for (String t : tags) {
-                int eq = t.indexOf('=');
-                if (eq <= 0) {
-                    throw new ParameterException(spec.commandLine(), "--tag takes KEY=VALUE, got '" + t + "'");
-                }
-                b.tag(t.substring(0, eq), t.substring(eq + 1));
-            }
+            b.failOn(FailurePolicy.parseVerdicts(String.join(",", failOn)), false);
             // usage problems first: a missing secret matters only once the request makes sense
-            return b.build().toBuilder().credentials(credentials()).build();
+            b.build();
+            return b.credentials(credentials()).build();
         } catch (InvalidRequestException e) {
             if (e.kind() == InvalidRequestException.Kind.USAGE) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }
             throw e;
         }
+    }
+
+    private static Duration millis(double seconds) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
     }
 
     private Credentials credentials() {
@@ -234,21 +186,15 @@ final class CollectCommand implements Callable<Integer> {
                     : "the AccessKey secret for " + accessKeyId + " is expected in the environment variable " + secretEnv
                     + ", which is not set; set it, name another with --secret-env, or use --secret-stdin");
         }
-        Secret token = null;
+        String token = null;
         if (stsTokenEnv != null) {
-            String t = System.getenv(stsTokenEnv);
-            if (t == null || t.isBlank()) {
+            token = System.getenv(stsTokenEnv);
+            if (token == null || token.isBlank()) {
                 throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION,
                         "the STS token is expected in the environment variable " + stsTokenEnv + ", which is not set");
             }
-            token = Secret.of(t.strip());
         }
-        try {
-            return token == null ? Credentials.accessKey(accessKeyId, Secret.of(secret.strip()))
-                    : Credentials.sts(accessKeyId, Secret.of(secret.strip()), token);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, e.getMessage());
-        }
+        return Credentials.of(accessKeyId, secret, token);
     }
 
     private static String readSecretFromStdin() {

@@ -1,22 +1,17 @@
 package dev.ecsdiag.cli;
 
-import dev.ecsdiag.collect.CollectionRequest;
-import dev.ecsdiag.collect.CollectionResult;
-import dev.ecsdiag.collect.Collector;
-import dev.ecsdiag.collect.Credentials;
-import dev.ecsdiag.collect.InvalidRequestException;
-import dev.ecsdiag.collect.ProgressSink;
-import dev.ecsdiag.collect.RetrySettings;
-import dev.ecsdiag.collect.Secret;
+import dev.ecsdiag.config.Credentials;
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.config.ProgressSink;
 import dev.ecsdiag.emulator.CredentialStore;
 import dev.ecsdiag.emulator.EcsEmulator;
 import dev.ecsdiag.emulator.EmulatedInstance;
-import dev.ecsdiag.report.ReportOptions;
+import dev.ecsdiag.job.DiagnosticsJob;
+import dev.ecsdiag.job.JobRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,42 +50,32 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        JobConsole console = new JobConsole("demo", stdout, spec.commandLine().getErr());
         // The service's rule stays on (per instance: a screenshot waits for the window opened by the
         // instance's console call), with a shorter window than the service's 10 s so that the demo
-        // takes a few seconds; the collector is told the same window, as it would be the service's.
+        // takes a few seconds; the job is told the same window, as it would be the service's.
         try (EcsEmulator ecs = EcsEmulator.startDefaultFleet(EcsEmulator.builder().throttleWindow(DEMO_THROTTLE_WINDOW))) {
             List<String> ids = ecs.fleet().all().stream().map(EmulatedInstance::id).sorted().toList();
             stdout.println("ecsdiag demo: local ECS endpoint on " + ecs.endpoint() + " serving " + ids.size()
                     + " instances of a CI fleet (region " + ecs.region() + ")");
             stdout.flush();
-            CollectionRequest request = CollectionRequest.builder()
+            JobRequest request = JobRequest.builder()
                     .region(ecs.region())
                     .endpoint(ecs.endpoint())
                     // the emulator's local test key: it opens nothing but this emulator
-                    .credentials(Credentials.accessKey(CredentialStore.TEST_ACCESS_KEY_ID, Secret.of(CredentialStore.TEST_ACCESS_KEY_SECRET)))
+                    .credentials(Credentials.of(CredentialStore.TEST_ACCESS_KEY_ID, CredentialStore.TEST_ACCESS_KEY_SECRET, null))
                     .instanceIds(ids)
-                    .outputDir(out)
+                    .outputDirectory(out)
                     .callTimeout(Duration.ofSeconds(5))
                     .deadline(Duration.ofMinutes(2))
                     // the fixtures' events carry fixed dates: look far enough back to see them
                     .eventWindow(Duration.ofDays(3650))
-                    .retry(RetrySettings.defaults().withSameInstanceSpacing(DEMO_THROTTLE_WINDOW))
+                    .sameInstanceSpacing(DEMO_THROTTLE_WINDOW)
+                    .buildLabel("demo")
                     .build();
-            ProgressSink progress = quiet ? ProgressSink.NONE : line -> {
-                synchronized (err) {
-                    err.println("ecsdiag: " + line);
-                    err.flush();
-                }
-            };
-            CollectionResult result = new Collector().collect(request, progress);
-            Optional<Path> report = ReportHook.writeReport(result, request.outputDir(), ReportOptions.defaults().withBuild("demo"), progress);
-            CollectionSummary.print(stdout, result, report);
-            return Main.EXIT_OK;
+            return console.finish(new DiagnosticsJob().run(request, quiet ? ProgressSink.NONE : console.progress(false)));
         } catch (InvalidRequestException e) {
-            err.println("ecsdiag demo: " + e.getMessage());
-            err.flush();
-            return Main.EXIT_CONFIGURATION;
+            return console.refused(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsdiag.cli;
 
+import dev.ecsdiag.config.Secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdiag.emulator.EcsEmulator;

@@ -27,7 +27,7 @@ public record Boot(
         String failure,
         int failureLine,
         String endedBy,
-        List<Milestone> milestones) {
+        List<Milestone> milestones) implements java.io.Serializable {
 
     public Boot {
         milestones = List.copyOf(milestones);
@@ -43,6 +43,6 @@ public record Boot(
     }
 
     /** A line that showed the boot reaching a stage, with its printk timestamp when there was one. */
-    public record Milestone(BootStage stage, int line, Double timestamp, String text) {
+    public record Milestone(BootStage stage, int line, Double timestamp, String text) implements java.io.Serializable {
     }
 }

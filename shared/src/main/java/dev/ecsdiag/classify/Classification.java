@@ -18,7 +18,7 @@ public record Classification(
         List<Boot> boots,
         List<Finding> findings,
         long lines,
-        long bytes) {
+        long bytes) implements java.io.Serializable {
 
     public Classification {
         crashes = List.copyOf(crashes);

@@ -53,7 +53,7 @@ public record Crash(
         int boot,
         String firstLine,
         String lastLine,
-        String signature) {
+        String signature) implements java.io.Serializable {
 
     public Crash {
         altTitles = List.copyOf(altTitles);

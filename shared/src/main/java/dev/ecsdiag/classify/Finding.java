@@ -12,7 +12,7 @@ import java.util.Map;
  * @param details    facts extracted from the lines, by name (e.g. {@code device}, {@code filesystem},
  *                   {@code process}, {@code pid}, {@code anon-rss-kb}, {@code constraint}), in printed order
  */
-public record Finding(FindingKind kind, String title, int line, int boot, Map<String, String> details) {
+public record Finding(FindingKind kind, String title, int line, int boot, Map<String, String> details) implements java.io.Serializable {
 
     public Finding {
         details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));

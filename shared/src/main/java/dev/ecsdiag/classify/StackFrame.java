@@ -10,5 +10,5 @@ package dev.ecsdiag.classify;
  * @param reliable false for frames the kernel marked with {@code ?} (stale stack contents)
  * @param line     1-based line number of the frame in the console log
  */
-public record StackFrame(String function, String offset, String size, String module, boolean reliable, int line) {
+public record StackFrame(String function, String offset, String size, String module, boolean reliable, int line) implements java.io.Serializable {
 }

@@ -10,5 +10,5 @@ package dev.ecsdiag.collect;
  * @param hint      an actionable sentence, e.g. "grant the RAM permission ecs:GetInstanceConsoleOutput"
  * @param attempts  how many attempts were made
  */
-public record CallFailure(String call, String code, String message, String requestId, String hint, int attempts) {
+public record CallFailure(String call, String code, String message, String requestId, String hint, int attempts) implements java.io.Serializable {
 }

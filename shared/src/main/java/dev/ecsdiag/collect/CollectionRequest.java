@@ -1,5 +1,9 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.RetrySettings;
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.config.Secret;
+import dev.ecsdiag.config.Credentials;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ public record CollectionResult(
         String outputDir,
         List<InstanceOutcome> instances,
         List<String> notFound,
-        List<String> warnings) {
+        List<String> warnings) implements java.io.Serializable {
 
     public CollectionResult {
         instances = List.copyOf(instances);

@@ -1,5 +1,7 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.ProgressSink;
+import dev.ecsdiag.config.InvalidRequestException;
 import dev.ecsdiag.ecs.EcsApi;
 import dev.ecsdiag.ecs.ErrorHints;
 import dev.ecsdiag.ecs.Redactor;
@@ -16,9 +18,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one entry point of retrieval, for every front end: a {@link CollectionRequest} in, progress
- * lines out, a {@link CollectionResult} back, with every file written under the request's output
- * folder (see {@link OutputLayout}).
+ * The retrieval stage: a {@link CollectionRequest} in, progress lines out, a {@link CollectionResult}
+ * back, with every file written under the request's output folder (see {@link OutputLayout}).
+ * Front ends do not call it directly: {@code dev.ecsdiag.job.DiagnosticsJob} runs it with the
+ * classification and the report.
  *
  * <p>Holds no global state: each call builds its own SDK client, transport, threads and retry
  * state, so collections can run side by side in one JVM. Interrupting the calling thread cancels
@@ -58,8 +61,24 @@ public final class Collector {
                         long pacedWaits, long pacingMillis) {
     }
 
-    /** A result with its cost. */
-    public record Measured(CollectionResult result, Stats stats) {
+    /** How a collection ended, as a fact rather than a warning's words. */
+    public enum Ending {
+        /** every call was made (each may have failed on its own) */
+        COMPLETED,
+        /** the deadline was reached; calls not yet made were skipped */
+        DEADLINE_REACHED,
+        /** the calling thread was interrupted */
+        CANCELLED,
+        /** the instance lookup failed in a way no further call could overcome (see {@link Measured#fatal()}) */
+        LOOKUP_FAILED
+    }
+
+    /**
+     * A result with its cost and how it ended.
+     *
+     * @param fatal the lookup failure that stopped the collection when it ended {@link Ending#LOOKUP_FAILED}; null otherwise
+     */
+    public record Measured(CollectionResult result, Stats stats, Ending ending, CallFailure fatal) {
     }
 
     public Measured collectMeasured(CollectionRequest request, ProgressSink progress) {
@@ -158,7 +177,9 @@ public final class Collector {
             if (cancelled) {
                 Thread.currentThread().interrupt();
             }
-            return new Measured(result, stats);
+            Ending ending = found.fatal() != null ? Ending.LOOKUP_FAILED : cancelled ? Ending.CANCELLED
+                    : run != null && run.stopCode() != null ? Ending.DEADLINE_REACHED : Ending.COMPLETED;
+            return new Measured(result, stats, ending, found.fatal());
         }
     }
 

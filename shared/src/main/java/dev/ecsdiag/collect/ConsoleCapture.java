@@ -9,5 +9,5 @@ package dev.ecsdiag.collect;
  * @param lastUpdateTime the service's {@code LastUpdateTime}, kept as returned (its format varies)
  * @param requestId      the service's request id
  */
-public record ConsoleCapture(String rawFile, String textFile, long bytes, String lastUpdateTime, String requestId) {
+public record ConsoleCapture(String rawFile, String textFile, long bytes, String lastUpdateTime, String requestId) implements java.io.Serializable {
 }

@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.ProgressSink;
 import dev.ecsdiag.ecs.EcsCallException;
 import dev.ecsdiag.ecs.ErrorHints;
 import dev.ecsdiag.ecs.RetryPolicy;

@@ -1,6 +1,7 @@
 package dev.ecsdiag.collect;
 
-import com.aliyuncs.ecs.model.v20140526.DescribeInstancesResponse;
+import dev.ecsdiag.config.ProgressSink;
+import dev.ecsdiag.ecs.DescribedInstance;
 import dev.ecsdiag.ecs.EcsApi;
 import dev.ecsdiag.ecs.EcsCallException;
 import dev.ecsdiag.ecs.ErrorHints;
@@ -102,7 +103,7 @@ final class InstanceDirectory {
             String w = notFound.size() + " of " + ids.size() + " instance ids not found in region " + request.region() + ": "
                     + String.join(", ", notFound.subList(0, Math.min(10, notFound.size()))) + (notFound.size() > 10 ? ", ..." : "")
                     + (notFound.size() == ids.size()
-                    ? " (check --region; a RAM user without ecs:DescribeInstances also sees no instances)" : "");
+                    ? " (check the region; a RAM user without ecs:DescribeInstances also sees no instances)" : "");
             progress.warn(w);
             warnings.add(w);
         }
@@ -123,29 +124,21 @@ final class InstanceDirectory {
         int count = 0;
         do {
             final String pageToken = token;
-            DescribeInstancesResponse page = withRetry(
+            DescribedInstance.Page page = withRetry(
                     timeout -> api.describeInstances(ids, tags, pageToken, PAGE_SIZE, timeout));
-            if (page.getInstances() != null) {
-                for (DescribeInstancesResponse.Instance i : page.getInstances()) {
-                    if (!InstanceIds.isValid(i.getInstanceId())) {
-                        // never let an odd id from an answer become a file name
-                        String w = "DescribeInstances returned an id that is not safe as a folder name, skipped: '"
-                                + InstanceIds.printable(i.getInstanceId()) + "'";
-                        progress.warn(w);
-                        oddIds.add(w);
-                        continue;
-                    }
-                    Map<String, String> t = new LinkedHashMap<>();
-                    if (i.getTags() != null) {
-                        for (DescribeInstancesResponse.Instance.Tag tag : i.getTags()) {
-                            t.put(tag.getTagKey(), tag.getTagValue());
-                        }
-                    }
-                    count++;
-                    into.putIfAbsent(i.getInstanceId(), new Described(i.getInstanceId(), i.getInstanceName(), i.getStatus(), t));
+            for (DescribedInstance i : page.instances()) {
+                if (!InstanceIds.isValid(i.id())) {
+                    // never let an odd id from an answer become a file name
+                    String w = "DescribeInstances returned an id that is not safe as a folder name, skipped: '"
+                            + InstanceIds.printable(i.id()) + "'";
+                    progress.warn(w);
+                    oddIds.add(w);
+                    continue;
                 }
+                count++;
+                into.putIfAbsent(i.id(), new Described(i.id(), i.name(), i.status(), i.tags()));
             }
-            token = page.getNextToken();
+            token = page.nextToken();
             pages++;
         } while (token != null && !token.isEmpty() && pages < 10_000);
         return count;

@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.InvalidRequestException;
 import java.util.regex.Pattern;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.ecs.SystemEvent;
 import dev.ecsdiag.classify.Classification;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ public record InstanceOutcome(
         ScreenshotCapture screenshot,
         List<SystemEvent> events,
         List<CallFailure> failures,
-        Classification classification) {
+        Classification classification) implements java.io.Serializable {
 
     public InstanceOutcome {
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));

@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.ecs.SystemEvent;
 import dev.ecsdiag.classify.Classification;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.ecs.SystemEvent;
+
 /** One-line summaries of what was collected, for progress sinks. */
 public final class ProgressLines {
 

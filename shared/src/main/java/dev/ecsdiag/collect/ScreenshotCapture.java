@@ -10,5 +10,5 @@ package dev.ecsdiag.collect;
  * @param height    pixel height, 0 when it could not be read
  * @param requestId the service's request id
  */
-public record ScreenshotCapture(String file, String format, long bytes, int width, int height, String requestId) {
+public record ScreenshotCapture(String file, String format, long bytes, int width, int height, String requestId) implements java.io.Serializable {
 }

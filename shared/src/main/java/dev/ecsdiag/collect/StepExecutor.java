@@ -1,6 +1,6 @@
 package dev.ecsdiag.collect;
 
-import com.aliyuncs.ecs.model.v20140526.DescribeInstanceHistoryEventsResponse;
+import dev.ecsdiag.ecs.SystemEvent;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleClassifier;
 import dev.ecsdiag.ecs.ConsoleText;
@@ -93,17 +93,10 @@ final class StepExecutor {
     private void events(InstanceWork work, Duration timeout) throws EcsCallException {
         while (true) {
             int page = work.eventsNextPage();
-            DescribeInstanceHistoryEventsResponse answer =
-                    api.historyEvents(work.instanceId, eventsFrom, eventsTo, page, EVENTS_PAGE_SIZE, timeout);
-            List<SystemEvent> found = new ArrayList<>();
-            List<DescribeInstanceHistoryEventsResponse.InstanceSystemEventType> set = answer.getInstanceSystemEventSet();
-            if (set != null) {
-                for (DescribeInstanceHistoryEventsResponse.InstanceSystemEventType e : set) {
-                    found.add(SystemEvents.from(e));
-                }
-            }
+            SystemEvent.Page answer = api.historyEvents(work.instanceId, eventsFrom, eventsTo, page, EVENTS_PAGE_SIZE, timeout);
+            List<SystemEvent> found = answer.events();
             work.addEvents(found, page + 1);
-            int total = answer.getTotalCount() == null ? 0 : answer.getTotalCount();
+            int total = answer.totalCount();
             if (found.isEmpty() || (long) page * EVENTS_PAGE_SIZE >= total) {
                 return;
             }

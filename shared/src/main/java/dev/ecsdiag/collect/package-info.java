@@ -1,7 +1,8 @@
 /**
- * The one entry point every front end calls: a plain {@link dev.ecsdiag.collect.CollectionRequest}
- * in, human-readable progress lines out through a {@link dev.ecsdiag.collect.ProgressSink}, a
- * {@link dev.ecsdiag.collect.CollectionResult} back. No global state: two collections may run side
- * by side in one JVM, as they do on a Jenkins controller.
+ * Retrieval: turns a {@link dev.ecsdiag.collect.CollectionRequest} into the instances' console
+ * output, screenshots and system events on disk, classifies every console and decides each
+ * instance's verdict ({@link dev.ecsdiag.collect.InstanceVerdicts}). Internal to the core: front
+ * ends run it through {@code dev.ecsdiag.job.DiagnosticsJob}. No global state: two collections may
+ * run side by side in one JVM, as they do on a Jenkins controller.
  */
 package dev.ecsdiag.collect;

@@ -30,8 +30,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdiag.collect.Credentials;
-import dev.ecsdiag.collect.InvalidRequestException;
+import dev.ecsdiag.config.Credentials;
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.config.Setting;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -101,9 +102,9 @@ public final class EcsApi implements AutoCloseable {
                 provider = new DefaultCredentialsProvider();
                 resolved = provider.getCredentials();
             } catch (ClientException | RuntimeException e) {
-                throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION,
-                        "no Alibaba Cloud credentials found: give --access-key-id with the secret in an environment variable"
-                                + " or on standard input, or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET,"
+                throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, Setting.ACCESS_KEY_ID,
+                        "no Alibaba Cloud credentials found: give an AccessKey ID and its secret,"
+                                + " or set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET,"
                                 + " or configure ~/.alibabacloud/credentials.ini, ~/.aliyun/config.json or an ECS RAM role");
             }
             if (resolved == null || resolved.getAccessKeyId() == null || resolved.getAccessKeySecret() == null) {
@@ -150,7 +151,7 @@ public final class EcsApi implements AutoCloseable {
     }
 
     /** One page of instances: by ids (at most 100) or by tags, or both. */
-    public DescribeInstancesResponse describeInstances(List<String> ids, Map<String, String> tags, String nextToken,
+    public DescribedInstance.Page describeInstances(List<String> ids, Map<String, String> tags, String nextToken,
                                                        int maxResults, Duration timeout) throws EcsCallException {
         DescribeInstancesRequest r = new DescribeInstancesRequest();
         if (ids != null && !ids.isEmpty()) {
@@ -170,10 +171,23 @@ public final class EcsApi implements AutoCloseable {
         if (nextToken != null && !nextToken.isEmpty()) {
             r.setNextToken(nextToken);
         }
-        return call(DESCRIBE_INSTANCES, r, DescribeInstancesResponse.class, timeout);
+        DescribeInstancesResponse page = call(DESCRIBE_INSTANCES, r, DescribeInstancesResponse.class, timeout);
+        List<DescribedInstance> found = new ArrayList<>();
+        if (page.getInstances() != null) {
+            for (DescribeInstancesResponse.Instance i : page.getInstances()) {
+                Map<String, String> t = new java.util.LinkedHashMap<>();
+                if (i.getTags() != null) {
+                    for (DescribeInstancesResponse.Instance.Tag tag : i.getTags()) {
+                        t.put(tag.getTagKey(), tag.getTagValue());
+                    }
+                }
+                found.add(new DescribedInstance(i.getInstanceId(), i.getInstanceName(), i.getStatus(), t));
+            }
+        }
+        return new DescribedInstance.Page(found, page.getNextToken());
     }
 
-    public DescribeInstanceHistoryEventsResponse historyEvents(String instanceId, String publishedFrom, String publishedTo,
+    public SystemEvent.Page historyEvents(String instanceId, String publishedFrom, String publishedTo,
                                                                int pageNumber, int pageSize, Duration timeout) throws EcsCallException {
         DescribeInstanceHistoryEventsRequest r = new DescribeInstanceHistoryEventsRequest();
         r.setInstanceId(instanceId);
@@ -184,7 +198,26 @@ public final class EcsApi implements AutoCloseable {
         r.setInstanceEventCycleStatuss(EVENT_CYCLE_STATES);
         r.setPageNumber(pageNumber);
         r.setPageSize(pageSize);
-        return call(HISTORY_EVENTS, r, DescribeInstanceHistoryEventsResponse.class, timeout);
+        DescribeInstanceHistoryEventsResponse answer = call(HISTORY_EVENTS, r, DescribeInstanceHistoryEventsResponse.class, timeout);
+        List<SystemEvent> events = new ArrayList<>();
+        if (answer.getInstanceSystemEventSet() != null) {
+            for (DescribeInstanceHistoryEventsResponse.InstanceSystemEventType e : answer.getInstanceSystemEventSet()) {
+                events.add(event(e));
+            }
+        }
+        return new SystemEvent.Page(events, answer.getTotalCount() == null ? 0 : answer.getTotalCount());
+    }
+
+    private static SystemEvent event(DescribeInstanceHistoryEventsResponse.InstanceSystemEventType e) {
+        String type = e.getEventType() == null ? null : e.getEventType().getName();
+        String cycle = e.getEventCycleStatus() == null ? null : e.getEventCycleStatus().getName();
+        return new SystemEvent(e.getEventId(), type, cycle, e.getEventPublishTime(), e.getNotBefore(),
+                blankToNull(e.getEventFinishTime()), blankToNull(e.getReason()), blankToNull(e.getImpactLevel()),
+                SystemEvent.isPlatformFault(type));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private <T extends AcsResponse> T call(String action, AcsRequest<T> request, Class<T> type, Duration timeout)

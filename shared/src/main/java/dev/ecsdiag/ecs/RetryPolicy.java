@@ -1,6 +1,6 @@
 package dev.ecsdiag.ecs;
 
-import dev.ecsdiag.collect.RetrySettings;
+import dev.ecsdiag.config.RetrySettings;
 import java.util.Random;
 
 /**

@@ -1,5 +1,6 @@
 package dev.ecsdiag.report;
 
+import dev.ecsdiag.classify.Verdict;
 import static dev.ecsdiag.report.Html.esc;
 import static dev.ecsdiag.report.Html.href;
 
@@ -7,7 +8,8 @@ import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.StackFrame;
 import dev.ecsdiag.collect.CallFailure;
-import dev.ecsdiag.collect.SystemEvent;
+import dev.ecsdiag.collect.PlatformEvents;
+import dev.ecsdiag.ecs.SystemEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
@@ -58,7 +60,7 @@ public final class HtmlReportWriter {
         }
 
         void write() throws IOException {
-            int failed = r.totals().get("instances") - r.totals().get(InstanceVerdict.HEALTHY.id());
+            int failed = r.totals().get("instances") - r.totals().get(Verdict.HEALTHY.id());
             String headline = r.instances().isEmpty() ? "no instance was collected"
                     : failed == 0 ? "all " + r.totals().get("instances") + " instances healthy"
                     : failed + " of " + r.totals().get("instances") + " instances need a look";
@@ -88,7 +90,7 @@ public final class HtmlReportWriter {
                 w.write(" · collected " + esc(r.collectionFinished()));
             }
             w.write(" · report written " + esc(r.generatedAt()) + "</p>\n<p class=\"totals\">");
-            for (InstanceVerdict v : InstanceVerdict.values()) {
+            for (Verdict v : Verdict.values()) {
                 int n = r.totals().getOrDefault(v.id(), 0);
                 if (n > 0) {
                     w.write("<span class=\"chip\"><span class=\"badge " + v.id() + "\">" + n + " " + esc(v.label())
@@ -105,8 +107,8 @@ public final class HtmlReportWriter {
 
         private void verdictTable() throws IOException {
             w.write("<section id=\"verdicts\">\n<h2>Verdict per instance</h2>\n");
-            List<InstanceReport> needLook = r.instances().stream().filter(i -> i.verdict().failed() || i.platformFault()).toList();
-            List<InstanceReport> healthy = r.instances().stream().filter(i -> !i.verdict().failed() && !i.platformFault()).toList();
+            List<InstanceReport> needLook = r.instances().stream().filter(i -> i.verdict() != Verdict.HEALTHY || i.platformFault()).toList();
+            List<InstanceReport> healthy = r.instances().stream().filter(i -> i.verdict() == Verdict.HEALTHY && !i.platformFault()).toList();
             if (!needLook.isEmpty() || healthy.size() <= HEALTHY_ROWS_SHOWN) {
                 tableStart();
                 for (InstanceReport i : needLook) {
@@ -239,7 +241,7 @@ public final class HtmlReportWriter {
         }
 
         private void instance(InstanceReport i) throws IOException {
-            boolean open = i.verdict().failed() || i.platformFault();
+            boolean open = i.verdict() != Verdict.HEALTHY || i.platformFault();
             w.write("<details class=\"instance\" id=\"" + Html.anchor("i-", i.instanceId()) + "\"" + (open ? " open=\"open\"" : "")
                     + ">\n<summary><span class=\"badge " + i.verdict().id() + "\">" + esc(i.verdict().label())
                     + "</span> " + esc(i.displayName()) + " <span class=\"why\">— " + esc(i.reason()) + "</span></summary>\n"

@@ -5,7 +5,7 @@ import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.CallFailure;
 import dev.ecsdiag.collect.ConsoleCapture;
 import dev.ecsdiag.collect.ScreenshotCapture;
-import dev.ecsdiag.collect.SystemEvent;
+import dev.ecsdiag.ecs.SystemEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +37,7 @@ public record InstanceReport(
         String name,
         String status,
         Map<String, String> tags,
-        InstanceVerdict verdict,
+        Verdict verdict,
         String reason,
         boolean platformFault,
         String platformNote,

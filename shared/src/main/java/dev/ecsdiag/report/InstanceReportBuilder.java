@@ -5,7 +5,11 @@ import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.InstanceOutcome;
+import dev.ecsdiag.collect.InstanceVerdict;
+import dev.ecsdiag.collect.InstanceVerdicts;
+import dev.ecsdiag.collect.PlatformEvents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +61,7 @@ final class InstanceReportBuilder {
             return buildOrThrow(outcome);
         } catch (RuntimeException e) {
             Classification c = outcome.classification();
-            InstanceVerdict verdict = c == null ? InstanceVerdict.NOT_COLLECTED : InstanceVerdict.of(c.verdict());
+            Verdict verdict = InstanceVerdicts.decide(outcome).verdict();
             String why = "the report of this instance could not be built (" + e + "); see its console log";
             InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
                     outcome.tags(), verdict, why, false, null, outcome.events(), outcome.failures(), outcome.console(),
@@ -69,7 +73,7 @@ final class InstanceReportBuilder {
 
     private Result buildOrThrow(InstanceOutcome outcome) {
         List<String> warnings = new ArrayList<>();
-        InstanceVerdicts.Decision decision = InstanceVerdicts.decide(outcome);
+        InstanceVerdict decision = InstanceVerdicts.decide(outcome);
         Classification c = outcome.classification();
         List<Crash> crashes = c == null ? List.of() : c.crashes();
         List<Finding> findings = c == null ? List.of() : c.findings();

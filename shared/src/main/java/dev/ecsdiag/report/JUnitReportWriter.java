@@ -1,5 +1,6 @@
 package dev.ecsdiag.report;
 
+import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.classify.Crash;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -97,11 +98,14 @@ public final class JUnitReportWriter {
     private enum Outcome { PASSED, FAILURE, ERROR, SKIPPED }
 
     private static Outcome outcome(InstanceReport i) {
-        if (i.verdict() == InstanceVerdict.HEALTHY) {
+        if (i.verdict() == Verdict.HEALTHY) {
             return Outcome.PASSED;
         }
-        if (i.verdict() == InstanceVerdict.NOT_COLLECTED) {
+        if (i.verdict().unknown()) {
             return i.failures().isEmpty() ? Outcome.SKIPPED : Outcome.ERROR;
+        }
+        if (i.verdict() == Verdict.PLATFORM_FAULT) {
+            return Outcome.ERROR; // the infrastructure failed, not the code under test
         }
         return Outcome.FAILURE;
     }

@@ -1,5 +1,6 @@
 package dev.ecsdiag.report;
 
+import dev.ecsdiag.classify.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,14 +26,14 @@ public final class MarkdownSummaryWriter {
     public String render(Report r) {
         StringBuilder md = new StringBuilder();
         int total = r.totals().get("instances");
-        int healthy = r.totals().get(InstanceVerdict.HEALTHY.id());
+        int healthy = r.totals().get(Verdict.HEALTHY.id());
         md.append("### ecsdiag: ");
         md.append(total == 0 ? "no instance was collected" : total == healthy ? "all " + total + " instances healthy" : (total - healthy) + " of " + total + " instances need a look");
         if (r.build() != null) {
             md.append(" (build ").append(esc(r.build())).append(')');
         }
         md.append("\n\n");
-        List<InstanceReport> shown = r.instances().stream().filter(i -> i.verdict().failed() || i.platformFault()).toList();
+        List<InstanceReport> shown = r.instances().stream().filter(i -> i.verdict() != Verdict.HEALTHY || i.platformFault()).toList();
         if (!shown.isEmpty()) {
             md.append("| Instance | Verdict | Why | Platform event |\n| --- | --- | --- | --- |\n");
             for (InstanceReport i : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {

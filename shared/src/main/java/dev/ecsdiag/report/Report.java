@@ -37,7 +37,7 @@ public record Report(
         List<String> reportWarnings) {
 
     /** The version written by this code. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public Report {
         totals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(totals));

@@ -1,5 +1,6 @@
 package dev.ecsdiag.report;
 
+import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.CollectionResult;
 import dev.ecsdiag.collect.InstanceOutcome;
 import java.io.IOException;
@@ -101,7 +102,7 @@ public final class ReportWriter {
 
         Map<String, Integer> totals = new LinkedHashMap<>();
         totals.put("instances", instances.size());
-        for (InstanceVerdict v : InstanceVerdict.values()) {
+        for (Verdict v : Verdict.values()) {
             totals.put(v.id(), (int) instances.stream().filter(i -> i.verdict() == v).count());
         }
         return new Report(Report.SCHEMA_VERSION, "ecsdiag", options.build(),

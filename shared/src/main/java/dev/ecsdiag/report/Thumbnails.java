@@ -1,7 +1,5 @@
 package dev.ecsdiag.report;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,14 +17,6 @@ import javax.imageio.stream.ImageInputStream;
  * {@link FastPngWriter}. Thread-safe: the report makes thumbnails on its worker threads.
  */
 public final class Thumbnails {
-
-    static {
-        // Scaling needs no display. Without this, a JVM whose DISPLAY names an unreachable X server
-        // (common on CI agents) fails in AWT's start-up; a JVM that chose explicitly keeps its choice.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     /** Screens are at most a few thousand pixels wide; anything far beyond is a broken or hostile file. */
     static final int MAX_SIDE = 16_384;
@@ -102,15 +92,7 @@ public final class Thumbnails {
         BufferedImage source = read(screenshot);
         int w = Math.min(width, source.getWidth());
         int h = Math.max(1, (int) Math.round(source.getHeight() * (w / (double) source.getWidth())));
-        BufferedImage thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = thumb.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(source, 0, 0, w, h, null);
-        } finally {
-            g.dispose();
-        }
+        BufferedImage thumb = scale(source, w, h);
         Files.createDirectories(target.toAbsolutePath().getParent());
         FastPngWriter.write(thumb, target);
         return new java.awt.Dimension(w, h);
@@ -150,5 +132,43 @@ public final class Thumbnails {
                 reader.dispose();
             }
         }
+    }
+
+    /**
+     * Scales by averaging the source pixels under each thumbnail pixel (a box filter), on plain pixel
+     * arrays. No {@code Graphics2D}: drawing would start AWT's graphics environment, which on a JVM
+     * that is not headless and whose DISPLAY names an unreachable X server (common on CI agents and
+     * Jenkins controllers) fails, and making the JVM headless is not ours to decide.
+     */
+    static BufferedImage scale(BufferedImage source, int w, int h) {
+        int sw = source.getWidth();
+        int sh = source.getHeight();
+        int[] src = source.getRGB(0, 0, sw, sh, null, 0, sw);
+        int[] dst = new int[w * h];
+        for (int y = 0; y < h; y++) {
+            int y0 = (int) ((long) y * sh / h);
+            int y1 = Math.max(y0 + 1, (int) ((long) (y + 1) * sh / h));
+            for (int x = 0; x < w; x++) {
+                int x0 = (int) ((long) x * sw / w);
+                int x1 = Math.max(x0 + 1, (int) ((long) (x + 1) * sw / w));
+                long r = 0;
+                long g = 0;
+                long b = 0;
+                for (int sy = y0; sy < y1; sy++) {
+                    int row = sy * sw;
+                    for (int sx = x0; sx < x1; sx++) {
+                        int p = src[row + sx];
+                        r += (p >> 16) & 0xFF;
+                        g += (p >> 8) & 0xFF;
+                        b += p & 0xFF;
+                    }
+                }
+                long n = (long) (y1 - y0) * (x1 - x0);
+                dst[y * w + x] = (int) (r / n) << 16 | (int) (g / n) << 8 | (int) (b / n);
+            }
+        }
+        BufferedImage thumb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        thumb.setRGB(0, 0, w, h, dst, 0, w);
+        return thumb;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.ProgressSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdiag.emulator.EcsEmulator;

@@ -1,5 +1,12 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.Setting;
+import dev.ecsdiag.ecs.ErrorHints;
+
+import dev.ecsdiag.config.RetrySettings;
+import dev.ecsdiag.config.ProgressSink;
+import dev.ecsdiag.config.Secret;
+import dev.ecsdiag.config.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdiag.emulator.CredentialStore;
@@ -101,7 +108,8 @@ class FaultMatrixTest {
         CallFailure f = run.failure("GetInstanceConsoleOutput");
         assertThat(f.code()).isEqualTo("Throttling");
         assertThat(f.attempts()).isEqualTo(4);
-        assertThat(f.hint()).contains("--concurrency");
+        assertThat(f.hint()).contains("lower the concurrency");
+        assertThat(ErrorHints.settings(f.code())).containsExactly(Setting.CONCURRENCY);
         assertThat(f.requestId()).isNotBlank();
         assertThat(run.victim().failures()).hasSize(3);
         assertBystandersUnharmed(run);
@@ -132,7 +140,8 @@ class FaultMatrixTest {
         CallFailure f = run.failure("GetInstanceConsoleOutput");
         assertThat(f.code()).isEqualTo("SDK.ReadTimeout");
         assertThat(f.message()).contains("within 1000 ms");
-        assertThat(f.hint()).contains("--timeout");
+        assertThat(f.hint()).contains("raise the per-call timeout");
+        assertThat(ErrorHints.settings(f.code())).containsExactly(Setting.CALL_TIMEOUT);
         assertThat(f.attempts()).isEqualTo(2);
         assertBystandersUnharmed(run);
         // 3 calls x 2 attempts x 1 s, one after another on the victim: far below 3 x 2 x 4 s
@@ -260,11 +269,14 @@ class FaultMatrixTest {
         }
         int port = closedPort;
         Run run = run(ecs -> { }, b -> b.endpoint("127.0.0.1:" + port));
-        assertThat(run.result().warnings()).anyMatch(w -> w.contains("DescribeInstances failed (SDK.ServerUnreachable"));
+        // Nothing can be reached: the collection stops after the lookup instead of retrying every
+        // call of every instance, and says so on each instance.
+        assertThat(run.result().warnings()).anyMatch(w -> w.contains("DescribeInstances failed: SDK.ServerUnreachable"));
         assertThat(run.result().instances()).hasSize(3).allSatisfy(o -> {
-            assertThat(o.failures()).hasSize(3);
             assertThat(o.failures().get(0).code()).isEqualTo("SDK.ServerUnreachable");
-            assertThat(o.failures().get(0).hint()).contains("check --region and --endpoint");
+            assertThat(o.failures().get(0).hint()).contains("check the region and the endpoint");
+            assertThat(o.failures().subList(1, o.failures().size())).extracting(CallFailure::code).containsOnly("NotAttempted");
+            assertThat(o.console()).isNull();
         });
     }
 
@@ -304,7 +316,7 @@ class FaultMatrixTest {
         assertThat(run.result().instances()).hasSize(4);
         InstanceOutcome gone = run.result().instances().stream().filter(o -> o.instanceId().equals("i-deleted0001")).findFirst().orElseThrow();
         assertThat(gone.failures()).extracting(CallFailure::code).contains("InvalidInstanceId.NotFound");
-        assertThat(gone.failures().get(0).hint()).contains("no such instance in region cn-hangzhou").contains("--region");
+        assertThat(gone.failures().get(0).hint()).contains("no such instance in region cn-hangzhou").contains("the region");
         assertVictimComplete(run);
         assertBystandersUnharmed(run);
     }
@@ -314,6 +326,6 @@ class FaultMatrixTest {
         Run run = run(ecs -> { }, b -> b.region("cn-beijing"));
         assertThat(run.result().instances()).isEmpty();
         assertThat(run.result().notFound()).containsExactlyInAnyOrder(VICTIM, OTHERS.get(0), OTHERS.get(1));
-        assertThat(run.result().warnings()).anyMatch(w -> w.contains("not found in region cn-beijing") && w.contains("check --region"));
+        assertThat(run.result().warnings()).anyMatch(w -> w.contains("not found in region cn-beijing") && w.contains("check the region"));
     }
 }

@@ -1,5 +1,8 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.InvalidRequestException;
+import dev.ecsdiag.config.Secret;
+import dev.ecsdiag.config.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

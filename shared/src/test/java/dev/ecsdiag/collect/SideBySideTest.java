@@ -1,5 +1,9 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.RetrySettings;
+import dev.ecsdiag.config.ProgressSink;
+import dev.ecsdiag.config.Secret;
+import dev.ecsdiag.config.Credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdiag.emulator.CredentialStore;

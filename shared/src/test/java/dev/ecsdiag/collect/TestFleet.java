@@ -1,5 +1,8 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.RetrySettings;
+import dev.ecsdiag.config.Secret;
+import dev.ecsdiag.config.Credentials;
 import dev.ecsdiag.emulator.CredentialStore;
 import dev.ecsdiag.emulator.EcsEmulator;
 import dev.ecsdiag.emulator.EmulatedInstance;

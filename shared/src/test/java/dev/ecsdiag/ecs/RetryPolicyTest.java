@@ -2,7 +2,7 @@ package dev.ecsdiag.ecs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsdiag.collect.RetrySettings;
+import dev.ecsdiag.config.RetrySettings;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;

@@ -41,7 +41,7 @@ class ArtifactValidationTest {
         Set<ValidationMessage> errors = schema.validate(json);
         assertThat(errors).isEmpty();
         assertThat(json.get("schemaVersion").asInt()).isEqualTo(Report.SCHEMA_VERSION);
-        assertThat(json.at("/instances/0/verdict").asText()).isEqualTo("boot-failed");
+        assertThat(json.at("/instances/0/verdict").asText()).isEqualTo("boot-failure");
         assertThat(json.at("/crashGroups/0/count").asInt()).isEqualTo(3);
     }
 

@@ -1,5 +1,6 @@
 package dev.ecsdiag.report;
 
+import dev.ecsdiag.classify.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -118,18 +119,18 @@ class LabReportTest {
 
     @Test
     void verdictsAndTitlesOfRealKernelOutput() {
-        assertThat(instance("i-lab00healthy01").verdict()).isEqualTo(InstanceVerdict.HEALTHY);
-        assertThat(instance("i-lab00sysrqc001").verdict()).isEqualTo(InstanceVerdict.CRASHED);
+        assertThat(instance("i-lab00healthy01").verdict()).isEqualTo(Verdict.HEALTHY);
+        assertThat(instance("i-lab00sysrqc001").verdict()).isEqualTo(Verdict.CRASH);
         assertThat(instance("i-lab00sysrqc001").crashes().get(0).crash().title()).isEqualTo("kernel panic: sysrq triggered crash");
         assertThat(instance("i-lab00nullptr01").crashes().get(0).crash().title())
                 .isEqualTo("BUG: unable to handle kernel NULL pointer dereference in lkdtm_ACCESS_NULL");
-        assertThat(instance("i-lab00hungtask1").verdict()).isEqualTo(InstanceVerdict.CRASHED);
+        assertThat(instance("i-lab00hungtask1").verdict()).isEqualTo(Verdict.CRASH);
         assertThat(instance("i-lab00hungtask1").crashes().get(0).crash().title()).isEqualTo("INFO: task hung in direct_entry");
-        assertThat(instance("i-lab00oomkill01").verdict()).isEqualTo(InstanceVerdict.OOM);
-        assertThat(instance("i-lab00norootfs1").verdict()).isEqualTo(InstanceVerdict.BOOT_FAILED);
+        assertThat(instance("i-lab00oomkill01").verdict()).isEqualTo(Verdict.OOM);
+        assertThat(instance("i-lab00norootfs1").verdict()).isEqualTo(Verdict.BOOT_FAILURE);
         assertThat(instance("i-lab00norootfs1").reason()).contains("VFS: Unable to mount root fs");
         assertThat(report.totals()).containsEntry("instances", 9).containsEntry("healthy", 1)
-                .containsEntry("crashed", 6).containsEntry("oom", 1).containsEntry("boot-failed", 1);
+                .containsEntry("crash", 6).containsEntry("oom", 1).containsEntry("boot-failure", 1);
         assertThat(report.reportWarnings()).as("no warning for real, complete captures").isEmpty();
     }
 

@@ -1,5 +1,6 @@
 package dev.ecsdiag.report;
 
+import dev.ecsdiag.classify.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,13 +66,13 @@ class RealClassifierReportTest {
 
     @Test
     void verdictsFromTheRealClassifier() {
-        assertThat(instance("i-real000healthy").verdict()).isEqualTo(InstanceVerdict.HEALTHY);
-        assertThat(instance("i-real000vfsboot").verdict()).isEqualTo(InstanceVerdict.BOOT_FAILED);
-        assertThat(instance("i-real000oopsnul").verdict()).isEqualTo(InstanceVerdict.CRASHED);
-        assertThat(instance("i-real000hungjbd").verdict()).isEqualTo(InstanceVerdict.CRASHED);
-        assertThat(instance("i-real000oomkill").verdict()).isEqualTo(InstanceVerdict.OOM);
-        assertThat(instance("i-real000storage").verdict()).isEqualTo(InstanceVerdict.STORAGE_FAILURE);
-        assertThat(instance("i-real000lockup1").verdict()).isEqualTo(InstanceVerdict.CRASHED);
+        assertThat(instance("i-real000healthy").verdict()).isEqualTo(Verdict.HEALTHY);
+        assertThat(instance("i-real000vfsboot").verdict()).isEqualTo(Verdict.BOOT_FAILURE);
+        assertThat(instance("i-real000oopsnul").verdict()).isEqualTo(Verdict.CRASH);
+        assertThat(instance("i-real000hungjbd").verdict()).isEqualTo(Verdict.CRASH);
+        assertThat(instance("i-real000oomkill").verdict()).isEqualTo(Verdict.OOM);
+        assertThat(instance("i-real000storage").verdict()).isEqualTo(Verdict.STORAGE_FAILURE);
+        assertThat(instance("i-real000lockup1").verdict()).isEqualTo(Verdict.CRASH);
     }
 
     @Test

@@ -13,7 +13,7 @@ import dev.ecsdiag.collect.CollectionResult;
 import dev.ecsdiag.collect.ConsoleCapture;
 import dev.ecsdiag.collect.InstanceOutcome;
 import dev.ecsdiag.collect.ScreenshotCapture;
-import dev.ecsdiag.collect.SystemEvent;
+import dev.ecsdiag.ecs.SystemEvent;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;

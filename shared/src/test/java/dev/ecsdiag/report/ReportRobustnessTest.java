@@ -63,7 +63,7 @@ class ReportRobustnessTest {
                 .anySatisfy(w -> assertThat(w).contains("i-escape00000001").contains("leaves the output folder"));
         assertThat(report.instances()).hasSize(3);
         InstanceReport m = report.instances().stream().filter(i -> i.instanceId().equals("i-gone0000000001")).findFirst().orElseThrow();
-        assertThat(m.verdict()).isEqualTo(InstanceVerdict.CRASHED);
+        assertThat(m.verdict()).isEqualTo(Verdict.CRASH);
         assertThat(m.crashes().get(0).excerpt()).isNull();
         assertThat(m.crashes().get(0).crash().title()).contains("NULL pointer");
         String html = Files.readString(out.resolve("index.html"));
@@ -145,7 +145,7 @@ class ReportRobustnessTest {
                 ReportFixtures.classification(Verdict.CRASH, oops, List.of(fine), List.of(), List.of(broken)), null, List.of());
         Report r = new ReportWriter().write(new CollectionResult("cn-hangzhou", null, null, out.toString(),
                 List.of(good, odd), List.of(), List.of()), out, ReportOptions.defaults());
-        assertThat(r.instances()).hasSize(2).allSatisfy(i -> assertThat(i.verdict()).isEqualTo(InstanceVerdict.CRASHED));
+        assertThat(r.instances()).hasSize(2).allSatisfy(i -> assertThat(i.verdict()).isEqualTo(Verdict.CRASH));
         InstanceReport goodReport = r.instances().stream().filter(i -> i.instanceId().equals("i-good0000000001")).findFirst().orElseThrow();
         assertThat(goodReport.crashes()).singleElement().satisfies(c -> assertThat(c.excerpt()).isNotNull());
         assertThat(r.reportWarnings()).anySatisfy(w -> assertThat(w).startsWith("i-odd00000000001").contains("could not be built"));

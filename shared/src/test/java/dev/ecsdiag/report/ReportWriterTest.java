@@ -1,5 +1,6 @@
 package dev.ecsdiag.report;
 
+import dev.ecsdiag.classify.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -64,10 +65,10 @@ class ReportWriterTest {
 
     @Test
     void verdictPerInstanceWorstFirstWithWhy() throws Exception {
-        assertThat(report.instances()).extracting(InstanceReport::verdict).first().isEqualTo(InstanceVerdict.BOOT_FAILED);
-        assertThat(report.instances()).extracting(InstanceReport::verdict).last().isEqualTo(InstanceVerdict.HEALTHY);
-        assertThat(report.totals()).containsEntry("instances", 12).containsEntry("crashed", 6)
-                .containsEntry("boot-failed", 1).containsEntry("oom", 1).containsEntry("storage-failure", 1)
+        assertThat(report.instances()).extracting(InstanceReport::verdict).first().isEqualTo(Verdict.BOOT_FAILURE);
+        assertThat(report.instances()).extracting(InstanceReport::verdict).last().isEqualTo(Verdict.HEALTHY);
+        assertThat(report.totals()).containsEntry("instances", 12).containsEntry("crash", 6)
+                .containsEntry("boot-failure", 1).containsEntry("oom", 1).containsEntry("storage-failure", 1)
                 .containsEntry("not-collected", 1).containsEntry("healthy", 2);
         // every instance has a row in the verdict table (healthy ones too: there are few)
         assertThat(count("//table[@class='verdicts']/tbody/tr")).isEqualTo(12);

@@ -1,25 +1,40 @@
-package dev.ecsdiag.report;
+package dev.ecsdiag.collect;
 
-import dev.ecsdiag.collect.SystemEvent;
+import dev.ecsdiag.ecs.SystemEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tells the platform's own failures and maintenance apart from faults inside the guest. ECS names
  * them by prefix: {@code SystemFailure.*} (the host failed) and {@code SystemMaintenance.*}
  * (planned work on the host) are the infrastructure's; {@code InstanceFailure.*} is the guest's.
  */
-final class PlatformEvents {
+public final class PlatformEvents {
 
     private PlatformEvents() {
     }
 
-    static boolean isPlatform(SystemEvent e) {
-        return e.platformFault() || e.type() != null
-                && (e.type().startsWith("SystemFailure.") || e.type().startsWith("SystemMaintenance."));
+    /** A failure or maintenance of the platform, not of the guest. */
+    public static boolean isPlatform(SystemEvent e) {
+        return e.platformFault() || isFailure(e) || e.type() != null && e.type().startsWith("SystemMaintenance.");
+    }
+
+    /**
+     * The host failed and the platform acted on the instance ({@code SystemFailure.Stop}, {@code .Reboot},
+     * {@code .Redeploy}, {@code .Delete}): the event that makes an instance's verdict {@code platform-fault}
+     * when its console shows nothing worse. Scheduled maintenance is not one: it is planned, and a note.
+     */
+    public static boolean isFailure(SystemEvent e) {
+        return e.type() != null && e.type().startsWith("SystemFailure.");
+    }
+
+    /** The first platform failure among the events, if any. */
+    public static Optional<SystemEvent> firstFailure(List<SystemEvent> events) {
+        return events.stream().filter(PlatformEvents::isFailure).findFirst();
     }
 
     /** One line about the platform events of an instance, or null when there are none. */
-    static String note(List<SystemEvent> events) {
+    public static String note(List<SystemEvent> events) {
         StringBuilder out = new StringBuilder();
         for (SystemEvent e : events) {
             if (!isPlatform(e)) {
@@ -44,7 +59,7 @@ final class PlatformEvents {
         if (out.length() == 0) {
             return null;
         }
-        boolean failure = events.stream().anyMatch(e -> isPlatform(e) && e.type() != null && e.type().startsWith("SystemFailure."));
+        boolean failure = events.stream().anyMatch(PlatformEvents::isFailure);
         return out + (failure
                 ? ": the host failed and the platform acted on the instance; not the build's fault"
                 : ": planned maintenance by the platform; a reboot or stop around it is not the build's fault");

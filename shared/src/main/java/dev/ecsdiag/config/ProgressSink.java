@@ -1,4 +1,4 @@
-package dev.ecsdiag.collect;
+package dev.ecsdiag.config;
 
 /**
  * Where human-readable progress lines go: a terminal, a Maven log, a Jenkins TaskListener.

@@ -1,4 +1,4 @@
-package dev.ecsdiag.collect;
+package dev.ecsdiag.ecs;
 
 /**
  * A platform event on an instance (DescribeInstanceHistoryEvents): the infrastructure's side of
@@ -24,5 +24,21 @@ public record SystemEvent(
         String finishTime,
         String reason,
         String impactLevel,
-        boolean platformFault) {
+        boolean platformFault) implements java.io.Serializable {
+
+    /** A page of DescribeInstanceHistoryEvents, in the core's terms. */
+    public record Page(java.util.List<SystemEvent> events, int totalCount) {
+        public Page {
+            events = java.util.List.copyOf(events);
+        }
+    }
+
+    /**
+     * True for the platform's faults and maintenance: ECS itself separates {@code SystemFailure.*} /
+     * {@code SystemMaintenance.*} (the infrastructure failed or was serviced) from
+     * {@code InstanceFailure.*} (the operating system inside failed).
+     */
+    static boolean isPlatformFault(String type) {
+        return type != null && (type.startsWith("SystemFailure.") || type.startsWith("SystemMaintenance."));
+    }
 }

@@ -1,4 +1,4 @@
-package dev.ecsdiag.collect;
+package dev.ecsdiag.config;
 
 import java.time.Duration;
 

@@ -1,13 +1,17 @@
-package dev.ecsdiag.collect;
+package dev.ecsdiag.config;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * A credential value (AccessKey secret, STS token) that never shows itself by accident: its
  * {@link #toString()} is a fixed mask, so it cannot leak through a log line, an exception message
- * or a serialised request. Only {@link #reveal()} gives the value, for signing.
+ * or a request's JSON. Only {@link #reveal()} gives the value, for signing. Java serialisation
+ * carries the value (a job sent to a build agent needs it there); nothing else does.
  */
-public final class Secret {
+public final class Secret implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final char[] value;
 
@@ -17,7 +21,7 @@ public final class Secret {
 
     public static Secret of(String value) {
         if (value == null || value.isEmpty()) {
-            throw new IllegalArgumentException("a secret must not be empty");
+            throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, "a secret must not be empty");
         }
         return new Secret(value.toCharArray());
     }
