@@ -127,6 +127,9 @@ public final class BootAnalyzer implements LineAnalyzer {
         }
         current.userSpaceOutput(line, raw);
         BootRule ending = chosen[SLOT_ENDING];
+        if (ending != null && ending.id().startsWith("sysrq")) {
+            current.endedFromOutside = true;
+        }
         if (ending != null) {
             switch (ending.effect()) {
                 case PANIC -> current.panic(clip(text.substring(text.indexOf(ending.needle())).trim()), line.number());
@@ -410,6 +413,12 @@ public final class BootAnalyzer implements LineAnalyzer {
         private static final List<String> INITRAMFS_CHATTER = List.of("Loading, please wait", "Begin: ", "done.",
                 "Starting version ", "Starting systemd-udevd version ", "Success: ", "Scanning for Btrfs", "fsck from ",
                 "Will now ");
+        /**
+         * systemd's status column: six characters in brackets ({@code [  OK  ]}, {@code [FAILED]},
+         * {@code [ TIME ]}, the {@code [ ***  ]} of a running job); a test runner's {@code [ RUN      ]}
+         * or {@code [==========]} is wider.
+         */
+        private static final java.util.regex.Pattern SYSTEMD_STATUS = java.util.regex.Pattern.compile("\\[[A-Z *]{6}\\]");
         /** fsck's summary of a clean filesystem: {@code /dev/vda1: clean, 34561/655360 files, 412345/2621440 blocks}. */
         private static final java.util.regex.Pattern FSCK_CLEAN =
                 java.util.regex.Pattern.compile("^\\S{1,100}: clean, \\d+/\\d+ files");
@@ -444,6 +453,8 @@ public final class BootAnalyzer implements LineAnalyzer {
         boolean inInitramfs;
         /** The boot switched to its real root (or started init there): initramfs signs no longer apply. */
         boolean rootSwitched;
+        /** A reboot or halt came through sysrq (from outside), not as a request of init. */
+        boolean endedFromOutside;
         /** The wait for the root device the boot is in, if any (cleared when the boot moves on). */
         String waitText;
         long waitLine;
@@ -494,7 +505,7 @@ public final class BootAnalyzer implements LineAnalyzer {
                 return false;
             }
             String t = raw.strip();
-            if (t.length() < 2 || t.startsWith("[") || Character.isWhitespace(raw.charAt(0))) {
+            if (t.length() < 2 || Character.isWhitespace(raw.charAt(0)) || SYSTEMD_STATUS.matcher(t).lookingAt()) {
                 return false;
             }
             for (String chatter : INITRAMFS_CHATTER) {
@@ -688,8 +699,11 @@ public final class BootAnalyzer implements LineAnalyzer {
             } else if (panicked && startSeen && !reachedUserSpace()) {
                 failure = panicText;
                 failureLine = panicLine;
-            } else if ((ending != null || unexpected) && !endedBy.equals("panic") && startSeen && !reachedUserSpace()) {
-                // a reboot in a log daemon's file is neither: its shutdown was simply never filed
+            } else if ((unexpected || ending != null && (!initStarted || endedFromOutside)) && !endedBy.equals("panic")
+                    && startSeen && !reachedUserSpace()) {
+                // A clean reboot or halt after the kernel handed over to init was init's own request:
+                // user space ran, even if it printed nothing. A reboot in a log daemon's file is
+                // neither: its shutdown was simply never filed.
                 failure = (unexpected ? "rebooted unexpectedly" : endedBy.equals("halt") ? "halted" : "rebooted")
                         + " before user space came up (reached " + reached.id() + ")";
                 // on the failed boot's own last line: the next banner belongs to the next boot

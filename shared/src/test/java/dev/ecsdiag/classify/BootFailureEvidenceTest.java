@@ -53,6 +53,34 @@ class BootFailureEvidenceTest {
     }
 
     @Test
+    void aRunnerThatPrintsInBracketsIsUserSpaceButSystemdsStatusColumnIsNot() {
+        Classification gtest = classify(BANNER + "[    2.069326] Run /init as init process\n"
+                + "[==========] Running 3 tests from 1 test suite.\n[ RUN      ] Net.Basic\n");
+        assertThat(lastBoot(gtest).reached()).isEqualTo(BootStage.INIT);
+        Classification systemd = classify(BANNER + "[    2.069326] Run /init as init process\n"
+                + "[  OK  ] Started systemd-udevd.service - Rule-based Manager for Device Events and Files.\n"
+                + "         Starting systemd-udev-trigger.service - Coldplug All udev Devices...\n");
+        assertThat(lastBoot(systemd).reached()).isEqualTo(BootStage.INITRAMFS);
+    }
+
+    @Test
+    void aRunnerThatWritesOnlyToTheKernelLogAndPowersOffIsNoBootFailure() {
+        // its lines come through /dev/kmsg with the kernel's timestamps: nothing tells them from the
+        // kernel's, but only init can have asked for the power-off
+        Classification c = classify(BANNER + """
+                [    2.069326] Run /init as init process
+                [    2.500000] ci-runner: 3 tests to run
+                [   30.000000] ci-runner: 3 passed
+                [   30.100000] reboot: Power down""");
+        assertThat(lastBoot(c).endedBy()).isEqualTo("halt");
+        assertThat(lastBoot(c).failure()).isNull();
+        assertThat(c.verdict()).isEqualTo(Verdict.HEALTHY);
+        // a reset through sysrq is no request of init
+        Classification reset = classify(BANNER + "[    2.069326] Run /init as init process\n[   90.000000] sysrq: Resetting\n");
+        assertThat(lastBoot(reset).failure()).isEqualTo("rebooted before user space came up (reached initramfs)");
+    }
+
+    @Test
     void kernelsBefore58HandOverToInitWithoutSayingSo() {
         Classification c = classify(BANNER + "[    1.900000] Freeing unused kernel memory: 1234K\nci-runner: 3 tests to run\n");
         assertThat(lastBoot(c).reached()).isEqualTo(BootStage.INIT);
