@@ -34,7 +34,26 @@ import picocli.CommandLine.Spec;
                 "Fetches the serial console output, a screenshot and the system events of ECS instances, classifies"
                         + " every console log, and writes them under --out (layout: docs/collect.md).",
                 "Credentials: the Alibaba Cloud default chain, or --access-key-id with the secret from an environment"
-                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."})
+                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:the collection ran, whatever it found (deadline reached and nothing found included)",
+                "1:--fail-on matched: an instance has one of its verdicts",
+                "2:usage error",
+                "3:the fleet file cannot be read",
+                "4:credentials or configuration (refused credentials, unknown region, no credentials)",
+                "5:the ECS endpoint cannot be reached"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI... ALIBABA_CLOUD_ACCESS_KEY_SECRET=...",
+                "  ecsdiag collect --region cn-hangzhou --tag ci-build=1042 \\",
+                "      --out ecsdiag-output --fail-on crash,boot-failure",
+                "  ecsdiag collect --region cn-hangzhou --instance i-bp67acfmxazb4ph8xxxx \\",
+                "      --access-key-id LTAI... --secret-stdin < secret.txt",
+                "  ecsdiag collect --region cn-hangzhou --endpoint 127.0.0.1:8800 \\",
+                "      --same-instance-spacing 0 --fleet-file fleet.txt     # ecsdiag emulator",
+                "",
+                "Output: docs/collect.md; verdicts: docs/verdicts.md."})
 final class CollectCommand implements Callable<Integer> {
 
     @Spec

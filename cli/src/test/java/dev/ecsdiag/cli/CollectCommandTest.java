@@ -233,4 +233,52 @@ class CollectCommandTest {
         assertThat(streams.stderr()).contains("no Alibaba Cloud credentials found").contains("--access-key-id");
         assertThat(ecs.counters().totalCalls()).isZero();
     }
+
+    @Test
+    void failOnExitsOneNamingTheInstanceAndItsTitle() {
+        streams.stdin(CredentialStore.TEST_ACCESS_KEY_SECRET + "\n");
+        int exit = run("--instance", "i-cli0001,i-cli0002", "--access-key-id", CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin",
+                "--fail-on", "crash,boot-failure");
+        assertThat(exit).as(streams.stderr()).isEqualTo(Main.EXIT_FAILED_VERDICT);
+        assertThat(streams.stderr()).contains("i-cli0001").contains("kernel panic: Fatal exception").doesNotContain("i-cli0002 healthy");
+        assertThat(streams.stdout()).contains("i-cli0001").contains("report:  ");
+    }
+
+    @Test
+    void failOnTakesOnlyVerdicts() {
+        assertThat(run("--instance", "i-cli0001", "--fail-on", "explode")).isEqualTo(Main.EXIT_USAGE);
+        assertThat(streams.stderr()).contains("explode").contains("boot-failure");
+    }
+
+    @Test
+    void aMisspeltRegionExitsFourAtOnceWithASuggestion() {
+        streams.stdin(CredentialStore.TEST_ACCESS_KEY_SECRET + "\n");
+        List<String> all = new ArrayList<>(List.of("collect", "--region", "cn-hangzou", "--endpoint", ecs.endpoint(),
+                "--out", dir.resolve("out").toString(), "--instance", "i-cli0001", "--access-key-id",
+                CredentialStore.TEST_ACCESS_KEY_ID, "--secret-stdin"));
+        int exit = Main.run(all.toArray(String[]::new));
+        assertThat(exit).as(streams.stderr()).isEqualTo(Main.EXIT_CONFIGURATION);
+        assertThat(streams.stderr()).contains("cn-hangzou").contains("did you mean cn-hangzhou").contains("--region");
+        assertThat(ecs.counters().calls("GetInstanceConsoleOutput")).isZero();
+    }
+
+    @Test
+    void anEndpointNobodyListensOnExitsFive() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        streams.stdin("secret\n");
+        int exit = Main.run("collect", "--region", "cn-hangzhou", "--endpoint", "127.0.0.1:" + port, "--out",
+                dir.resolve("out").toString(), "--instance", "i-cli0001", "--access-key-id", "LTAIsomething", "--secret-stdin");
+        assertThat(exit).as(streams.stderr()).isEqualTo(Main.EXIT_UNREACHABLE);
+        assertThat(streams.stderr()).contains("could not be reached").contains("--endpoint");
+    }
+
+    @Test
+    void helpShowsTheExitStatusesAndExamples() {
+        assertThat(Main.run("help", "collect")).isZero();
+        assertThat(streams.stdout()).contains("Exit status:").contains("5   the ECS endpoint cannot be reached")
+                .contains("Examples:").contains("--fail-on crash,boot-failure");
+    }
 }

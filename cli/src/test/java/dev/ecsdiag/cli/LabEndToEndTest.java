@@ -150,7 +150,7 @@ class LabEndToEndTest {
         Map<String, JsonNode> instances = new HashMap<>();
         report.get("instances").forEach(i -> instances.put(i.get("instanceId").asText(), i));
         assertThat(instances).containsOnlyKeys("i-labpanic", "i-labhealthy");
-        assertThat(instances.get("i-labpanic").get("verdict").asText()).isEqualTo("crashed");
+        assertThat(instances.get("i-labpanic").get("verdict").asText()).isEqualTo("crash");
         assertThat(instances.get("i-labhealthy").get("verdict").asText()).isEqualTo("healthy");
         assertThat(report.get("crashGroups")).hasSize(1);
         assertThat(report.get("crashGroups").get(0).get("title").asText()).isEqualTo(PANIC_TITLE);

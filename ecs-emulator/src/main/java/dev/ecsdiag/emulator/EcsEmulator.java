@@ -121,7 +121,8 @@ public final class EcsEmulator implements AutoCloseable {
         }
         executor = Executors.newCachedThreadPool(daemonThreads());
         server.setExecutor(executor);
-        server.createContext("/", new EcsHttpHandler(actions, authenticator, faults, counters, requestLog));
+        server.createContext("/", new EcsHttpHandler(actions, authenticator, faults, counters, requestLog,
+                r -> ServiceRegions.PUBLIC.contains(r) || r.equals(region) || fleet.all().stream().anyMatch(i -> i.regionId().equals(r))));
         server.start();
         return this;
     }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The RPC front door: decodes the call, applies latency, authenticates, injects faults, runs the
@@ -38,9 +39,11 @@ final class EcsHttpHandler implements HttpHandler {
     private final FaultInjector faults;
     private final CallCounters counters;
     private final Consumer<String> requestLog;
+    private final Predicate<String> knownRegion;
 
     EcsHttpHandler(Map<String, EcsAction> actions, RequestAuthenticator authenticator, FaultInjector faults,
-                   CallCounters counters, Consumer<String> requestLog) {
+                   CallCounters counters, Consumer<String> requestLog, Predicate<String> knownRegion) {
+        this.knownRegion = knownRegion;
         this.actions = Map.copyOf(actions);
         this.authenticator = authenticator;
         this.faults = faults;
@@ -98,6 +101,10 @@ final class EcsHttpHandler implements HttpHandler {
         }
         if (action == null) {
             throw EcsError.actionNotFound(request.action());
+        }
+        String regionId = request.get("RegionId");
+        if (regionId != null && !knownRegion.test(regionId)) {
+            throw ServiceRegions.unknown();
         }
         if (fault.reset()) {
             counters.answered(request.action(), CallCounters.RESET);

@@ -3,7 +3,9 @@ package dev.ecsdiag.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ecsdiag.classify.Verdict;
+import dev.ecsdiag.collect.CollectionJson;
 import dev.ecsdiag.config.Credentials;
 import dev.ecsdiag.config.InvalidRequestException;
 import java.nio.file.Path;
@@ -19,8 +21,10 @@ import java.util.Set;
  */
 public final class JobJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    // collection.json's mapper: it knows the collection's times
+    private static final ObjectMapper JSON = CollectionJson.mapper().copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .disable(SerializationFeature.INDENT_OUTPUT);
 
     private JobJson() {
     }
