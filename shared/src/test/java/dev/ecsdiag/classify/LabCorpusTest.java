@@ -72,7 +72,7 @@ class LabCorpusTest {
                 "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom", "reboot-after-panic",
                 // issue 11: a test runner as init (output, never a prompt), and a kern.log-style capture
                 "runner-healthy", "runner-lkdtm-bug", "runner-lkdtm-access-null-oops-panic", "runner-lkdtm-softlockup",
-                "runner-oom", "kernlog-two-boots");
+                "runner-oom", "runner-memcg-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait");
         for (JsonNode s : scenarios()) {
             assertThat(s.get("expected")).as("expectations of %s", s.get("name")).isNotNull();
             assertThat(s.get("expected").isObject()).as("expectations of %s", s.get("name")).isTrue();
