@@ -1,5 +1,6 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.crash.CrashSignature;
 import dev.ecsdiag.classify.crash.CrashTypes;
 import java.util.ArrayList;
@@ -25,13 +26,14 @@ final class UnexpectedRebootCrashes {
     static List<Crash> of(List<BootAnalyzer.UnexpectedReboot> reboots, List<Crash> crashes) {
         List<Crash> out = new ArrayList<>();
         String type = CrashTypes.of(TITLE);
+        CrashSignature signature = new CrashSignature();
         for (BootAnalyzer.UnexpectedReboot r : reboots) {
             boolean explained = crashes.stream().anyMatch(c -> c.boot() == r.boot()
                     && r.lastLine() - c.endLine() <= CrashAnalyzer.PANIC_DISTANCE);
             if (!explained) {
                 out.add(new Crash(TITLE, List.of(), type, false, null, null, r.lastLine(), r.lastLine(), List.of(), null,
                         null, null, null, null, null, null, null, false, r.boot(), r.lastText(), r.lastText(),
-                        CrashSignature.of(type, TITLE)));
+                        signature.of(type, TITLE)));
             }
         }
         return out;

@@ -4,27 +4,33 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** The stable grouping key of a crash: same type and canonical title, same signature. */
+/**
+ * A crash's grouping key: the first 16 hex digits of SHA-256 over its type and canonical title, so
+ * the same crash on another instance or build has the same signature. One per parser, used by one
+ * thread at a time: the digest is reused rather than shared through a thread-local. Public for the
+ * crashes the classifier makes itself ({@code unexpected kernel reboot}).
+ */
 public final class CrashSignature {
 
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+    private MessageDigest sha;
+
+    public String of(String type, String title) {
+        if (sha == null) {
+            sha = sha256();
         }
-    });
-
-    private CrashSignature() {
-    }
-
-    /** The first 8 bytes of SHA-256 over {@code TYPE|TITLE}, in hex (16 characters). */
-    public static String of(String type, String title) {
-        byte[] digest = SHA256.get().digest(((type == null ? "" : type) + "|" + title).getBytes(StandardCharsets.UTF_8));
+        byte[] digest = sha.digest(((type == null ? "" : type) + "|" + title).getBytes(StandardCharsets.UTF_8));
         StringBuilder b = new StringBuilder(16);
         for (int i = 0; i < 8; i++) {
             b.append(Character.forDigit((digest[i] >> 4) & 0xf, 16)).append(Character.forDigit(digest[i] & 0xf, 16));
         }
         return b.toString();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always there", e);
+        }
     }
 }
