@@ -54,7 +54,6 @@ public final class BootAnalyzer implements LineAnalyzer {
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, FindingCounter> failureFindings = new LinkedHashMap<>();
     private final List<UnexpectedReboot> unexpectedReboots = new ArrayList<>();
-    private static final java.util.regex.Pattern ROOT_PARAMETER = java.util.regex.Pattern.compile("(?:^|\\s)root=(\\S{1,200})");
 
     private Current current;
     private long lastLine;
@@ -410,19 +409,6 @@ public final class BootAnalyzer implements LineAnalyzer {
         /** Stage rows that only a distribution's initramfs helper prints (initramfs-tools, systemd in the initrd). */
         private static final java.util.Set<String> INITRAMFS_HELPER_ROWS = java.util.Set.of("initramfs-tools",
                 "systemd-initrd-welcome");
-        /** What initramfs-tools and udev print on the console before the real root runs. */
-        private static final List<String> INITRAMFS_CHATTER = List.of("Loading, please wait", "Begin: ", "done.",
-                "Starting version ", "Starting systemd-udevd version ", "Success: ", "Scanning for Btrfs", "fsck from ",
-                "Will now ");
-        /**
-         * systemd's status column: six characters in brackets ({@code [  OK  ]}, {@code [FAILED]},
-         * {@code [ TIME ]}, the {@code [ ***  ]} of a running job); a test runner's {@code [ RUN      ]}
-         * or {@code [==========]} is wider.
-         */
-        private static final java.util.regex.Pattern SYSTEMD_STATUS = java.util.regex.Pattern.compile("\\[[A-Z *]{6}\\]");
-        /** fsck's summary of a clean filesystem: {@code /dev/vda1: clean, 34561/655360 files, 412345/2621440 blocks}. */
-        private static final java.util.regex.Pattern FSCK_CLEAN =
-                java.util.regex.Pattern.compile("^\\S{1,100}: clean, \\d+/\\d+ files");
 
         final int index;
         final long startLine;
@@ -489,32 +475,9 @@ public final class BootAnalyzer implements LineAnalyzer {
          */
         void userSpaceOutput(ConsoleLine line, String raw) {
             if (initStarted && !inInitramfs && reached.compareTo(BootStage.INIT) < 0 && kernelEvidence
-                    && !fatalSeen && !panicked && isProgramOutput(line, raw)) {
+                    && !fatalSeen && !panicked && ProgramOutput.is(line, raw)) {
                 reach(BootStage.INIT, line, raw.trim(), false);
             }
-        }
-
-        /**
-         * Output of a program rather than of the kernel: in a boot whose kernel lines carry printk
-         * timestamps, a line with no timestamp, level or caller id, with some visible text, that is
-         * neither a systemd status line ({@code [  OK  ] ...}, {@code          Starting ...}) nor
-         * initramfs-tools' chatter.
-         */
-        private static boolean isProgramOutput(ConsoleLine line, String raw) {
-            if (raw == null || line.timestamp() != null || line.level() != null || line.caller() != null || line.filed()
-                    || LineText.timestamp(line) != null) {
-                return false;
-            }
-            String t = raw.strip();
-            if (t.length() < 2 || Character.isWhitespace(raw.charAt(0)) || SYSTEMD_STATUS.matcher(t).lookingAt()) {
-                return false;
-            }
-            for (String chatter : INITRAMFS_CHATTER) {
-                if (t.startsWith(chatter)) {
-                    return false;
-                }
-            }
-            return !FSCK_CLEAN.matcher(t).find();
         }
 
         /** Most of the boot's lines came through a log daemon (kern.log, the journal), not a console. */
@@ -631,29 +594,12 @@ public final class BootAnalyzer implements LineAnalyzer {
             if (unit.contains("sysroot")) {
                 return true;
             }
-            String root = rootDevice();
+            String root = RootDevice.asSystemdNamesIt(commandLine);
             if (root != null && unit.contains(root)) {
                 return true;
             }
             boolean device = unit.startsWith("/dev/") || unit.endsWith(".device");
             return device && !rootSwitched && reached.compareTo(BootStage.ROOT_MOUNTED) < 0;
-        }
-
-        /** {@code root=} of the command line as systemd names the device ({@code UUID=x}: {@code by-uuid/x}). */
-        private String rootDevice() {
-            if (commandLine == null) {
-                return null;
-            }
-            Matcher m = ROOT_PARAMETER.matcher(commandLine);
-            if (!m.find()) {
-                return null;
-            }
-            String value = m.group(1);
-            int eq = value.indexOf('=');
-            if (eq > 0 && !value.startsWith("/")) {
-                return "by-" + value.substring(0, eq).toLowerCase(java.util.Locale.ROOT) + "/" + value.substring(eq + 1);
-            }
-            return value.startsWith("/dev/") ? value : null;
         }
 
         void moveOn() {
