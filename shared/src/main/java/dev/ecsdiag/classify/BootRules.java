@@ -192,10 +192,14 @@ final class BootRules {
                             + "|[/~][^\\s#$]{0,200} [#$]|(?:ba)?sh-\\d+\\.\\d+[#$])(?:\\s|$)")
     );
 
-    /** A sign of the initramfs, unless the line tells of a unit being stopped (after the switch to the real root). */
+    /**
+     * A sign of the initramfs, unless the line tells of a unit being stopped (after the switch to the
+     * real root) or names dracut's shutdown unit, which the real root starts to restore the initramfs
+     * at shutdown.
+     */
     private static BootRule sign(String id, String needle, String regex) {
         return BootRule.of(id, INITRAMFS_SIGN, needle,
-                "^(?!.{0,400}?\\b(?:Stopped|Stopping|Deactivated|Closed)\\b).{0,400}?(?:" + regex + ")");
+                "^(?!.{0,400}?\\b(?:Stopped|Stopping|Deactivated|Closed|dracut-shutdown)\\b).{0,400}?(?:" + regex + ")");
     }
 
     /** The stage a boot is at before any line told more: a boot joined mid-way was running a kernel. */

@@ -273,6 +273,14 @@ class BootFailureEvidenceTest {
         Classification up = classify("[  OK  ] Reached target Basic System.\n[  OK  ] Reached target Multi-User System.");
         assertThat(lastBoot(up).reached()).isEqualTo(BootStage.LOGIN);
         assertThat(up.verdict()).isEqualTo(Verdict.HEALTHY);
+        // the real root's own dracut and initrd lines are no sign of the initramfs
+        Classification real = classify("""
+                [  OK  ] Reached target Basic System.
+                [  OK  ] Finished dracut-shutdown.service - Restore /run/initramfs on shutdown.
+                [  OK  ] Stopped initrd-switch-root.service - Switch Root.
+                [ TIME ] Timed out waiting for device dev-vdb.device - /dev/vdb.""");
+        assertThat(lastBoot(real).reached()).isEqualTo(BootStage.LOGIN);
+        assertThat(lastBoot(real).failure()).isNull();
     }
 
     @Test
