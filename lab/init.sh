@@ -12,6 +12,15 @@
 #   lkdtm-TYPE       load lkdtm and write TYPE to /sys/kernel/debug/provoke-crash/DIRECT
 #   exit-init        init exits before user space is up ("Attempted to kill init")
 #   oom              a process eats memory until the OOM killer stops it
+#   oom-memcg        the same inside a cgroup v2 memory cgroup limited to 16 MiB (a memcg OOM)
+#
+# Modes:
+#   lab.runner=1     a test runner as init (minimal CI images): it prints its progress on the
+#                    console but never a login or shell prompt, and stays up when it is done
+#   lab.kernlog=1    also writes the kernel's ring buffer, as a syslog daemon files it in kern.log
+#                    (kernel lines only, behind "MMM dd hh:mm:ss lab kernel: "), to the second
+#                    serial port; with lab.once=1 the first boot then reboots cleanly (reboot -f),
+#                    so the file holds two boots and no shutdown message between them
 
 export PATH=/bin:/sbin
 umask 022
@@ -23,10 +32,14 @@ mount -t debugfs debugfs /sys/kernel/debug
 
 scenario=unknown
 trigger=none
+runner=0
+kernlog=0
 for word in $(cat /proc/cmdline); do
     case "$word" in
         lab.scenario=*) scenario=${word#lab.scenario=} ;;
         lab.trigger=*) trigger=${word#lab.trigger=} ;;
+        lab.runner=1) runner=1 ;;
+        lab.kernlog=1) kernlog=1 ;;
     esac
 done
 
@@ -50,12 +63,33 @@ cmos_write() {
     printf '\176' | dd of=/dev/port bs=1 seek=112 count=1 conv=notrunc 2>/dev/null
     printf "\\$(printf '%03o' "$1")" | dd of=/dev/port bs=1 seek=113 count=1 conv=notrunc 2>/dev/null
 }
+first_boot=1
 if grep -qw 'lab.once=1' /proc/cmdline; then
     if [ "$(cmos_read)" = 165 ]; then
         say "lab: this is the boot after the crash: trigger skipped"
         trigger=none
+        first_boot=0
     else
         cmos_write 165
+    fi
+fi
+
+# The kernel's ring buffer as rsyslog files it in /var/log/kern.log: kernel lines only, each behind
+# the receiving time, the host name and "kernel:". The tty must not turn LF into CRLF.
+write_kern_log() {
+    stty -F /dev/ttyS1 raw -onlcr 2>/dev/null
+    stamp=$(date '+%b %e %H:%M:%S')
+    dmesg | while IFS= read -r line; do
+        printf '%s lab kernel: %s\n' "$stamp" "$line"
+    done > /dev/ttyS1
+}
+
+if [ "$kernlog" = 1 ]; then
+    write_kern_log
+    if [ "$first_boot" = 1 ] && grep -qw 'lab.once=1' /proc/cmdline; then
+        say "lab: kern.log written; rebooting cleanly"
+        sync
+        reboot -f
     fi
 fi
 
@@ -71,12 +105,18 @@ case "$trigger" in
 esac
 
 hostname lab
-say ""
-say "Debian GNU/Linux 12 lab ttyS0"
-say ""
-say "lab login: root (automatic login)"
-say ""
-say "lab: ready"
+if [ "$runner" = 1 ]; then
+    say "runner: lab test runner as PID 1 (no login, no shell)"
+    say "runner: [1/2] environment ... ok"
+    say "runner: [2/2] $trigger ..."
+else
+    say ""
+    say "Debian GNU/Linux 12 lab ttyS0"
+    say ""
+    say "lab login: root (automatic login)"
+    say ""
+    say "lab: ready"
+fi
 
 run_trigger() {
     case "$trigger" in
@@ -93,6 +133,15 @@ run_trigger() {
             # tail keeps the last lines of a file; /dev/zero has no line end, so it never stops
             # growing its buffer.
             tail /dev/zero
+            ;;
+        oom-memcg)
+            # cgroup v2: a job's cgroup with memory.max, as systemd or a container runtime sets it
+            mkdir -p /sys/fs/cgroup
+            mount -t cgroup2 none /sys/fs/cgroup
+            echo +memory > /sys/fs/cgroup/cgroup.subtree_control
+            mkdir -p /sys/fs/cgroup/ci-job
+            echo 16M > /sys/fs/cgroup/ci-job/memory.max
+            sh -c 'echo $$ > /sys/fs/cgroup/ci-job/cgroup.procs; exec tail /dev/zero'
             ;;
         *)
             say "lab: unknown trigger $trigger"
@@ -118,6 +167,10 @@ if [ "$trigger" != none ]; then
 fi
 
 say "lab: scenario done"
+if [ "$runner" = 1 ]; then
+    say "runner: finished; idle until the VM is stopped"
+    while :; do sleep 3600; done
+fi
 printf 'root@lab:~# ' > /dev/tty1 2>/dev/null
 export PS1='root@lab:~# ' HOME=/root
 setsid cttyhack sh -i

@@ -32,6 +32,7 @@ LAB = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(LAB)
 WORK = os.path.join(LAB, "work")
 DEFAULT_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab")
+KERN_LOG = "kern.log"
 
 
 def load_scenarios():
@@ -50,7 +51,11 @@ def qemu_command(config, scenario, log, sock):
     cmd = ["qemu-system-x86_64", "-accel", "tcg", "-cpu", "max", "-smp", "2",
            "-m", str(scenario.get("memoryMiB", 256)),
            "-nodefaults", "-display", "none", "-vga", "std",
-           "-serial", f"file:{log}", "-qmp", f"unix:{sock},server=on,wait=off",
+           "-serial", f"file:{log}"]
+    if scenario.get("kernLog", False):
+        # ttyS1: what /init files there as kern.log (lab.kernlog=1)
+        cmd += ["-serial", "file:" + os.path.join(os.path.dirname(log), KERN_LOG)]
+    cmd += ["-qmp", f"unix:{sock},server=on,wait=off",
            "-kernel", os.path.join(WORK, "vmlinuz"),
            "-append", command_line(config, scenario)]
     if not scenario.get("reboots", False):
@@ -60,12 +65,12 @@ def qemu_command(config, scenario, log, sock):
     return cmd
 
 
-def log_matches(path, pattern):
+def log_count(path, pattern):
     try:
         with open(path, "rb") as f:
-            return pattern.search(f.read()) is not None
+            return len(pattern.findall(f.read()))
     except FileNotFoundError:
-        return False
+        return 0
 
 
 def run(config, scenario, out_dir):
@@ -87,9 +92,23 @@ def run(config, scenario, out_dir):
                                 stderr=qemu_err, start_new_session=True)
     outcome = "limit"
     screenshot = False
+    # "resetAfterDone": once doneWhen shows, the VM is reset through QMP without a word to its kernel
+    # (as a hypervisor or a watchdog does), and the run is done when doneWhen shows a second time.
+    reset = scenario.get("resetAfterDone", False)
+    reset_done = False
     try:
         while time.monotonic() - started < limit:
-            if log_matches(log, done):
+            seen = log_count(log, done)
+            if reset and not reset_done and seen >= 1:
+                time.sleep(settle)
+                qmp = Qmp(sock)
+                try:
+                    qmp.command("system_reset")
+                finally:
+                    qmp.close()
+                reset_done = True
+                continue
+            if seen >= (2 if reset else 1):
                 outcome = "done"
                 break
             if proc.poll() is not None:
@@ -120,11 +139,13 @@ def run(config, scenario, out_dir):
 
     target = os.path.join(out_dir, name)
     os.makedirs(target, exist_ok=True)
-    for stale in ("console.log", "screenshot.png"):
+    for stale in ("console.log", "screenshot.png", KERN_LOG):
         if os.path.exists(os.path.join(target, stale)):
             os.remove(os.path.join(target, stale))
     if os.path.exists(log):
         shutil.copyfile(log, os.path.join(target, "console.log"))
+    if scenario.get("kernLog", False) and os.path.exists(os.path.join(tmp, KERN_LOG)):
+        shutil.copyfile(os.path.join(tmp, KERN_LOG), os.path.join(target, KERN_LOG))
     if screenshot:
         shutil.copyfile(png, os.path.join(target, "screenshot.png"))
     with open(os.path.join(tmp, "qemu.err"), "rb") as f:
@@ -179,6 +200,11 @@ def write_manifest(config, out_dir, timings):
             "captureSeconds": timings.get(name, previous.get(name, {}).get("captureSeconds")),
             "expected": scenario.get("expected"),
         }
+        if scenario.get("kernLog", False):
+            # The log to classify is the kern.log-style capture; the serial console stays beside it.
+            entry["format"] = "kern.log"
+            entry["serialConsole"] = entry["console"]
+            entry["console"] = f"{name}/{KERN_LOG}"
         if scenario.get("notes"):
             entry["notes"] = scenario["notes"]
         entries.append(entry)

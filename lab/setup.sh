@@ -64,11 +64,16 @@ if [ ! -f "$ROOT/boot/vmlinuz-$release" ] || [ ! -f "$ROOT/usr/src/linux-source-
     apt_update_once
     version=$(apt-cache show --no-all-versions "linux-image-$release" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
     [ -n "$version" ] || die "linux-image-$release is not in the package lists (set LAB_KERNEL_ABI to one that is)"
-    log "downloading kernel $release ($version), its headers, kbuild and linux-source-$series"
+    # kbuild holds only build tools: when the archive has dropped this exact upload, another Debian
+    # revision of the same upstream version builds the same module.
+    kbuild=$(apt-cache madison "linux-kbuild-$series" | awk -v v="$version" '$3 == v {print $3}' | head -n1)
+    [ -n "$kbuild" ] || kbuild=$(apt-cache madison "linux-kbuild-$series" | awk -v u="${version%-*}-" 'index($3, u) == 1 {print $3}' | head -n1)
+    [ -n "$kbuild" ] || die "linux-kbuild-$series ${version%-*} is not in the package lists"
+    log "downloading kernel $release ($version), its headers, kbuild ($kbuild) and linux-source-$series"
     rm -rf "$WORK/debs" "$ROOT"
     mkdir -p "$WORK/debs" "$ROOT"
     (cd "$WORK/debs" && apt-get -q download "linux-image-$release" "linux-headers-$release" \
-        "linux-headers-$abi-common=$version" "linux-kbuild-$series=$version" \
+        "linux-headers-$abi-common=$version" "linux-kbuild-$series=$kbuild" \
         "linux-source-$series=$version" 2>&1 | grep -v '^W: Download is performed unsandboxed' >&2 || true)
     for deb in "$WORK"/debs/*.deb; do dpkg -x "$deb" "$ROOT"; done
     [ -f "$ROOT/boot/vmlinuz-$release" ] || die "download of linux-image-$release failed"

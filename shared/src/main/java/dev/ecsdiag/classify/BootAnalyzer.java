@@ -41,7 +41,11 @@ public final class BootAnalyzer implements LineAnalyzer {
     private final List<BootRule> rules = RULES;
     private final NeedleSet needles = NEEDLE_SET;
     private final int[] needleOfRule = NEEDLE_OF_RULE;
+    private static final int[] SLOT_OF_RULE = RULES.stream().mapToInt(r -> slot(r.effect())).toArray();
+    private final int[] slotOf = SLOT_OF_RULE;
     private final NeedleSet.Hits hits = NEEDLE_SET.newHits();
+    private final BootRule[] chosen = new BootRule[SLOTS];
+    private final Matcher[] matched = new Matcher[SLOTS];
 
     private final List<Boot> head = new ArrayList<>();
     private final ArrayDeque<Boot> tail = new ArrayDeque<>();
@@ -51,6 +55,7 @@ public final class BootAnalyzer implements LineAnalyzer {
     private final Map<String, FindingCounter> failureFindings = new LinkedHashMap<>();
     /** A failure whose message ended in a colon; the next line completes its title. */
     private FindingCounter awaitingRest;
+    private final List<UnexpectedReboot> unexpectedReboots = new ArrayList<>();
 
     private Current current;
     private long lastLine;
@@ -74,27 +79,21 @@ public final class BootAnalyzer implements LineAnalyzer {
         }
         if (!hit && !prompt) {
             current.observe(line, raw);
+            current.userSpaceOutput(line, raw);
             return;
         }
         String text = LineText.of(line);
-        BootRule boundary = null;
-        BootRule ending = null;
-        BootRule failure = null;
-        BootRule stage = null;
-        Matcher boundaryMatch = null;
-        Matcher failureMatch = null;
+        BootRule[] chosen = this.chosen;
+        Matcher[] matched = this.matched;
+        java.util.Arrays.fill(chosen, null);
         for (int i = 0; i < rules.size(); i++) {
             BootRule rule = rules.get(i);
             int needle = needleOfRule[i];
             if (needle < 0 ? !prompt : !hit || !hits.contains(needle)) {
                 continue;
             }
-            boolean boundaryRule = rule.effect() == BootRule.Effect.BANNER || rule.effect() == BootRule.Effect.COMMAND_LINE
-                    || rule.effect() == BootRule.Effect.FIRMWARE;
-            boolean endingRule = rule.effect() == BootRule.Effect.PANIC || rule.effect() == BootRule.Effect.REBOOT
-                    || rule.effect() == BootRule.Effect.HALT;
-            if (boundaryRule ? boundary != null : endingRule ? ending != null
-                    : rule.effect() == BootRule.Effect.FAILURE ? failure != null : stage != null) {
+            int slot = slotOf[i];
+            if (chosen[slot] != null) {
                 continue;
             }
             if (rule.inBootLoader() && !current.inBootLoader()
@@ -105,26 +104,36 @@ public final class BootAnalyzer implements LineAnalyzer {
             if (!(rule.anchored() ? m.lookingAt() : m.find())) {
                 continue;
             }
-            if (boundaryRule) {
-                boundary = rule;
-                boundaryMatch = m;
-            } else if (endingRule) {
-                ending = rule;
-            } else if (rule.effect() == BootRule.Effect.FAILURE) {
-                failure = rule;
-                failureMatch = m;
-            } else {
-                stage = rule;
-            }
+            chosen[slot] = rule;
+            matched[slot] = m;
         }
-        if (boundary != null) {
-            applyBoundary(boundary, boundaryMatch, line, text);
+        if (chosen[SLOT_BOUNDARY] != null) {
+            applyBoundary(chosen[SLOT_BOUNDARY], matched[SLOT_BOUNDARY], line, text);
         }
         current.observe(line, raw);
+        if (chosen[SLOT_SIGN] != null) {
+            current.initramfsSign(line, text);
+        }
+        if (chosen[SLOT_HANDOFF] != null) {
+            current.initStarted = true;
+        }
+        BootRule failure = chosen[SLOT_FAILURE];
+        BootRule stage = chosen[SLOT_STAGE];
         if (failure != null) {
-            fail(failure, clip(text.substring(failureMatch.start()).trim()), line);
+            fail(failure, clip(text.substring(matched[SLOT_FAILURE].start()).trim()), line);
         } else if (stage != null) {
-            current.reach(stage.stage(), line, text);
+            current.reach(stage, line, text);
+        }
+        BootRule wait = chosen[SLOT_WAIT];
+        if (wait != null && wait.effect() == BootRule.Effect.WAIT) {
+            current.waitFor(wait, matched[SLOT_WAIT], line, text);
+        } else if (wait != null || stage != null) {
+            current.moveOn();
+        }
+        current.userSpaceOutput(line, raw);
+        BootRule ending = chosen[SLOT_ENDING];
+        if (ending != null && ending.id().startsWith("sysrq")) {
+            current.endedFromOutside = true;
         }
         if (ending != null) {
             switch (ending.effect()) {
@@ -135,6 +144,28 @@ public final class BootAnalyzer implements LineAnalyzer {
                 }
             }
         }
+    }
+
+    private static final int SLOT_BOUNDARY = 0;
+    private static final int SLOT_ENDING = 1;
+    private static final int SLOT_FAILURE = 2;
+    private static final int SLOT_STAGE = 3;
+    private static final int SLOT_WAIT = 4;
+    private static final int SLOT_SIGN = 5;
+    private static final int SLOT_HANDOFF = 6;
+    private static final int SLOTS = 7;
+
+    /** Rows compete for a line only with rows of the same kind: the first matching row of each kind counts. */
+    private static int slot(BootRule.Effect effect) {
+        return switch (effect) {
+            case BANNER, COMMAND_LINE, FIRMWARE -> SLOT_BOUNDARY;
+            case PANIC, REBOOT, HALT -> SLOT_ENDING;
+            case FAILURE -> SLOT_FAILURE;
+            case STAGE -> SLOT_STAGE;
+            case WAIT, PROGRESS -> SLOT_WAIT;
+            case INITRAMFS_SIGN -> SLOT_SIGN;
+            case INIT_HANDOFF -> SLOT_HANDOFF;
+        };
     }
 
     /** A prompt is a short line ending in {@code #}, {@code $} (and a blank), or starting {@code / #}. */
@@ -234,18 +265,28 @@ public final class BootAnalyzer implements LineAnalyzer {
 
     /** Ends a boot: decides its failure and how it ended, and keeps it. */
     private void close(Current boot, long nextStart) {
-        boot.decideFailure();
         String endedBy;
+        boolean unexpected = false;
         if (boot.panicked) {
             endedBy = "panic";
         } else if (boot.ending != null) {
             endedBy = boot.ending;
         } else if (nextStart > 0) {
             endedBy = "reboot";
-            if (boot.startSeen && boot.reached.compareTo(BootStage.LOGIN) < 0 && boot.failure == null) {
-                boot.failure = "rebooted unexpectedly before user space came up (reached " + boot.reached.id() + ")";
-                // on the failed boot's own last line: the next banner (nextStart) belongs to the next boot
-                boot.failureLine = boot.lastLine;
+            // A log daemon stops before the shutdown it would have filed: in kern.log or the journal a
+            // reboot without a shutdown message is what every reboot looks like.
+            unexpected = !boot.filed();
+        } else {
+            endedBy = "running";
+        }
+        boot.decideFailure(endedBy, unexpected);
+        if (boot.failure != null && boot.waitText != null && boot.failureLine == boot.waitLine) {
+            recordWaitFailure(boot);
+        }
+        if (unexpected) {
+            if (unexpectedReboots.size() < MAX_FINDINGS) {
+                unexpectedReboots.add(new UnexpectedReboot(boot.index, FindingAnalyzer.toInt(boot.lastLine),
+                        boot.lastText == null ? "" : clip(boot.lastText), FindingAnalyzer.toInt(nextStart)));
             }
             if (findings.size() < MAX_FINDINGS) {
                 Map<String, String> details = new LinkedHashMap<>();
@@ -258,8 +299,6 @@ public final class BootAnalyzer implements LineAnalyzer {
                         "Unexpected reboot: boot " + boot.index + " ended without a shutdown, reboot or panic message",
                         FindingAnalyzer.toInt(nextStart), boot.index, details));
             }
-        } else {
-            endedBy = "running";
         }
         Boot done = boot.toBoot(endedBy);
         if (head.size() < MAX_BOOTS_KEPT / 2) {
@@ -270,6 +309,37 @@ public final class BootAnalyzer implements LineAnalyzer {
             }
             tail.addLast(done);
         }
+    }
+
+    /** A boot that ended in a wait for its root device gets a boot-failure finding like any failure line. */
+    private void recordWaitFailure(Current boot) {
+        if (findings.size() >= MAX_FINDINGS) {
+            return;
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("rule", boot.waitRule);
+        details.put("fatal", "false");
+        details.put("recovered", "false");
+        details.put("log-ended-waiting", "true");
+        findings.add(new Finding(FindingKind.BOOT_FAILURE, boot.failure, FindingAnalyzer.toInt(boot.waitLine), boot.index,
+                details));
+    }
+
+    /**
+     * Where a boot ended in a reboot that nothing asked for (no shutdown, reboot request or panic
+     * before the next banner, in a console rather than a log daemon's file).
+     *
+     * @param boot       0-based index of the boot that ended
+     * @param lastLine   its last line
+     * @param lastText   the text of that line
+     * @param bannerLine the first line of the next boot
+     */
+    public record UnexpectedReboot(int boot, int lastLine, String lastText, int bannerLine) {
+    }
+
+    /** The unexpected reboots, in log order. */
+    public List<UnexpectedReboot> unexpectedReboots() {
+        return List.copyOf(unexpectedReboots);
     }
 
     @Override
@@ -359,9 +429,18 @@ public final class BootAnalyzer implements LineAnalyzer {
 
     /** The boot being followed. */
     private static final class Current {
+        /** Stage rows after which the boot runs in its real root (the initramfs, if any, is done). */
+        private static final java.util.Set<String> REAL_ROOT_ROWS = java.util.Set.of("switch-root", "run-real-init", "sysvinit");
+        /** Stage rows that only a distribution's initramfs helper prints (initramfs-tools, systemd in the initrd). */
+        private static final java.util.Set<String> INITRAMFS_HELPER_ROWS = java.util.Set.of("initramfs-tools",
+                "systemd-initrd-welcome");
+
         final int index;
         final long startLine;
         long lastLine;
+        String lastText;
+        long lines;
+        long filedLines;
         boolean startSeen;
         boolean kernelEvidence;
         String release;
@@ -378,6 +457,20 @@ public final class BootAnalyzer implements LineAnalyzer {
         long panicLine;
         String ending;
         long loginLine;
+        /** The login stage came from a row that an initramfs's systemd matches too. */
+        boolean loginTentative;
+        /** The kernel handed over to init ({@code Run /init as init process}, or it freed its init memory). */
+        boolean initStarted;
+        /** A distribution's initramfs helper is at work: its output is not yet the system's user space. */
+        boolean inInitramfs;
+        /** The boot switched to its real root (or started init there): initramfs signs no longer apply. */
+        boolean rootSwitched;
+        /** A reboot or halt came through sysrq (from outside), not as a request of init. */
+        boolean endedFromOutside;
+        /** The wait for the root device the boot is in, if any (cleared when the boot moves on). */
+        String waitText;
+        long waitLine;
+        String waitRule;
 
         Current(int index, long startLine) {
             this.index = index;
@@ -387,9 +480,34 @@ public final class BootAnalyzer implements LineAnalyzer {
 
         void observe(ConsoleLine line, String raw) {
             lastLine = line.number();
+            lines++;
+            if (line.filed()) {
+                filedLines++;
+            }
+            if (raw != null && !raw.isBlank()) {
+                lastText = raw;
+            }
             if (!kernelEvidence && (line.timestamp() != null || raw != null && raw.startsWith("["))) {
                 kernelEvidence = LineText.timestamp(line) != null;
             }
+        }
+
+        /**
+         * After the kernel handed over to init, a program's own output shows that user space runs
+         * (a test runner as init prints, but never shows a prompt): the boot reached init. Not while
+         * an initramfs helper is at work, and not for the helpers' and systemd's status lines, which
+         * the table's rows judge.
+         */
+        void userSpaceOutput(ConsoleLine line, String raw) {
+            if (initStarted && !inInitramfs && reached.compareTo(BootStage.INIT) < 0 && kernelEvidence
+                    && !fatalSeen && !panicked && ProgramOutput.is(line, raw)) {
+                reach(BootStage.INIT, line, raw.trim(), false);
+            }
+        }
+
+        /** Most of the boot's lines came through a log daemon (kern.log, the journal), not a console. */
+        boolean filed() {
+            return filedLines * 2 > lines;
         }
 
         /** A boot joined mid-way that showed kernel output, or any milestone, failure or ending. */
@@ -400,6 +518,11 @@ public final class BootAnalyzer implements LineAnalyzer {
 
         boolean inBootLoader() {
             return startSeen && release == null;
+        }
+
+        /** Init or later programs ran: an init in the real root, user-space output, or a login. */
+        boolean reachedUserSpace() {
+            return reached.compareTo(BootStage.INIT) >= 0;
         }
 
         void banner(String kernelRelease, ConsoleLine line, String text) {
@@ -421,16 +544,91 @@ public final class BootAnalyzer implements LineAnalyzer {
             }
         }
 
-        void reach(BootStage stage, ConsoleLine line, String text) {
+        void reach(BootRule rule, ConsoleLine line, String text) {
+            String id = rule.id();
+            if (id.startsWith("run-")) {
+                initStarted = true;
+            }
+            if (REAL_ROOT_ROWS.contains(id)) {
+                rootSwitched = true;
+                inInitramfs = false;
+            } else if (INITRAMFS_HELPER_ROWS.contains(id) && !rootSwitched) {
+                inInitramfs = true;
+            } else if (rule.stage() == BootStage.ROOT_MOUNTED) {
+                // the helper's work is done once the root is mounted (initramfs-tools does not
+                // announce the switch); what prints next without a status line's shape is the system
+                inInitramfs = false;
+            }
+            if (rule.stage() == BootStage.LOGIN && reached == BootStage.LOGIN && !rule.tentative()) {
+                loginTentative = false; // confirmed by a sign an initramfs does not give
+            }
+            reach(rule.stage(), line, text, rule.tentative());
+        }
+
+        private void reach(BootStage stage, ConsoleLine line, String text, boolean tentative) {
             if (fatalSeen || panicked || stage.compareTo(reached) <= 0) {
                 return; // stages only go up, and not after the boot is lost
             }
             reached = stage;
             if (stage == BootStage.LOGIN) {
                 loginLine = line.number();
+                loginTentative = tentative;
             }
             milestones.add(new Boot.Milestone(stage, FindingAnalyzer.toInt(line.number()), LineText.timestamp(line),
                     clip(text.trim())));
+        }
+
+        /**
+         * A line only an initramfs prints: the boot is in its initramfs. A login stage that came from
+         * a target line alone was the initramfs' systemd, and is withdrawn.
+         */
+        void initramfsSign(ConsoleLine line, String text) {
+            if (rootSwitched) {
+                return;
+            }
+            inInitramfs = true;
+            if (reached == BootStage.LOGIN && loginTentative) {
+                milestones.removeIf(m -> m.stage() == BootStage.LOGIN);
+                reached = milestones.isEmpty() ? BootRules.JOINED_STAGE : milestones.get(milestones.size() - 1).stage();
+                loginLine = 0;
+                loginTentative = false;
+            }
+            if (reached.compareTo(BootStage.INITRAMFS) < 0) {
+                reach(BootStage.INITRAMFS, line, text, false);
+            }
+        }
+
+        /** A wait for the root device, if the line's wait is one (see {@link #blocksRoot}). */
+        void waitFor(BootRule rule, Matcher m, ConsoleLine line, String text) {
+            if (fatalSeen || panicked || reachedUserSpace() && !rule.id().equals("start-job")) {
+                return;
+            }
+            if (rule.id().equals("start-job") && !blocksRoot(m.group("unit"))) {
+                return;
+            }
+            waitText = clip(text.substring(m.start()).trim());
+            waitLine = line.number();
+            waitRule = rule.id();
+        }
+
+        /**
+         * A start job that holds the boot before its real root: for {@code /sysroot}, for the device
+         * the command line's {@code root=} names, or for any device while the root is not mounted yet.
+         */
+        private boolean blocksRoot(String unit) {
+            if (unit.contains("sysroot")) {
+                return true;
+            }
+            String root = RootDevice.asSystemdNamesIt(commandLine);
+            if (root != null && unit.contains(root)) {
+                return true;
+            }
+            boolean device = unit.startsWith("/dev/") || unit.endsWith(".device");
+            return device && !rootSwitched && reached.compareTo(BootStage.ROOT_MOUNTED) < 0;
+        }
+
+        void moveOn() {
+            waitText = null;
         }
 
         void fail(BootRule rule, String text, long line) {
@@ -466,19 +664,35 @@ public final class BootAnalyzer implements LineAnalyzer {
 
         /**
          * The failure that explains the boot: the first fatal one; else the first non-fatal one when
-         * the boot never reached a working user space; else a panic that came before user space did
-         * (for a boot whose start was seen).
+         * the boot never reached a working user space; else, for a boot whose start was seen, its end
+         * before user space (a panic, a reboot or halt); else, for a boot still running at the end of
+         * the log, the wait for its root device that it never got past.
+         *
+         * @param endedBy how the boot ended ({@code running}, {@code reboot}, {@code halt}, {@code panic})
+         * @param unexpected the boot ended in a reboot nothing asked for
          */
-        void decideFailure() {
+        void decideFailure(String endedBy, boolean unexpected) {
             if (failure != null) {
                 return;
             }
             if (softFailure != null && loginLine == 0) {
                 failure = softFailure;
                 failureLine = softFailureLine;
-            } else if (panicked && startSeen && loginLine == 0) {
+            } else if (panicked && startSeen && !reachedUserSpace()) {
                 failure = panicText;
                 failureLine = panicLine;
+            } else if ((unexpected || ending != null && (!initStarted || endedFromOutside)) && !endedBy.equals("panic")
+                    && startSeen && !reachedUserSpace()) {
+                // A clean reboot or halt after the kernel handed over to init was init's own request:
+                // user space ran, even if it printed nothing. A reboot in a log daemon's file is
+                // neither: its shutdown was simply never filed.
+                failure = (unexpected ? "rebooted unexpectedly" : endedBy.equals("halt") ? "halted" : "rebooted")
+                        + " before user space came up (reached " + reached.id() + ")";
+                // on the failed boot's own last line: the next banner belongs to the next boot
+                failureLine = lastLine;
+            } else if (endedBy.equals("running") && waitText != null) {
+                failure = "the log ends while the boot waits: " + waitText;
+                failureLine = waitLine;
             }
         }
 
@@ -490,8 +704,9 @@ public final class BootAnalyzer implements LineAnalyzer {
         Boot snapshot() {
             String savedFailure = failure;
             long savedLine = failureLine;
-            decideFailure();
-            Boot b = toBoot(panicked ? "panic" : ending != null ? ending : "running");
+            String endedBy = panicked ? "panic" : ending != null ? ending : "running";
+            decideFailure(endedBy, false);
+            Boot b = toBoot(endedBy);
             failure = savedFailure;
             failureLine = savedLine;
             return b;

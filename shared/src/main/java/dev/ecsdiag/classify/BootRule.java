@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  * @param inBootLoader the row applies only while the boot loader runs (before the kernel's banner)
  * @param outsideInitramfs the row does not apply while the boot is in its initramfs (systemd inside a
  *                 dracut initramfs reaches targets too, before the real root is even found)
+ * @param tentative for {@link Effect#STAGE} rows: the stage holds only until the boot shows it is still
+ *                 in its initramfs (a console that joins mid-way sees the initramfs' systemd reach
+ *                 {@code Basic System} before any line says where it runs)
  */
 record BootRule(String id, Effect effect, String needle, Pattern pattern, boolean anchored, BootStage stage,
-                boolean fatal, boolean inBootLoader, boolean outsideInitramfs) {
+                boolean fatal, boolean inBootLoader, boolean outsideInitramfs, boolean tentative) {
 
     enum Effect {
         /** {@code Linux version ...}: the kernel starts (a new boot if this boot already had one). */
@@ -33,6 +36,20 @@ record BootRule(String id, Effect effect, String needle, Pattern pattern, boolea
         STAGE,
         /** A boot failure that is not an oops. */
         FAILURE,
+        /**
+         * The boot waits for its root device ({@code Waiting for root device}, a start job for it):
+         * a failure when the log ends while it still waits, forgotten when the boot moves on.
+         */
+        WAIT,
+        /** The boot moved on from a wait without reaching a new stage ({@code Found device}). */
+        PROGRESS,
+        /** The kernel frees its init memory: the next thing it does is start init. */
+        INIT_HANDOFF,
+        /**
+         * A line only an initramfs's boot helper prints (dracut, systemd's initrd units, Ignition,
+         * {@code /sysroot}): the boot is in its initramfs, whatever a target line said before.
+         */
+        INITRAMFS_SIGN,
         /** {@code Kernel panic - not syncing}: the boot ends here. */
         PANIC,
         /** A clean reboot (shutdown, reboot(2), kexec, sysrq-b). */
@@ -42,34 +59,38 @@ record BootRule(String id, Effect effect, String needle, Pattern pattern, boolea
     }
 
     static BootRule stage(String id, BootStage stage, String needle, String regex) {
-        return new BootRule(id, Effect.STAGE, needle, Pattern.compile(regex), false, stage, false, false, false);
+        return new BootRule(id, Effect.STAGE, needle, Pattern.compile(regex), false, stage, false, false, false, false);
     }
 
     static BootRule prompt(String id, BootStage stage, String regex) {
-        return new BootRule(id, Effect.STAGE, null, Pattern.compile(regex), true, stage, false, false, false);
+        return new BootRule(id, Effect.STAGE, null, Pattern.compile(regex), true, stage, false, false, false, false);
     }
 
     static BootRule fatal(String id, String needle, String regex) {
-        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, true, false, false);
+        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, true, false, false, false);
     }
 
     static BootRule soft(String id, String needle, String regex) {
-        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, false, false, false);
+        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, false, false, false, false);
     }
 
     static BootRule of(String id, Effect effect, String needle, String regex) {
-        return new BootRule(id, effect, needle, Pattern.compile(regex), false, null, false, false, false);
+        return new BootRule(id, effect, needle, Pattern.compile(regex), false, null, false, false, false, false);
     }
 
     BootRule anchoredAtStart() {
-        return new BootRule(id, effect, needle, pattern, true, stage, fatal, inBootLoader, outsideInitramfs);
+        return new BootRule(id, effect, needle, pattern, true, stage, fatal, inBootLoader, outsideInitramfs, tentative);
     }
 
     BootRule onlyInBootLoader() {
-        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, true, outsideInitramfs);
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, true, outsideInitramfs, tentative);
     }
 
     BootRule onlyOutsideInitramfs() {
-        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, true);
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, true, tentative);
+    }
+
+    BootRule tentativeUntilInitramfsShows() {
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, outsideInitramfs, true);
     }
 }

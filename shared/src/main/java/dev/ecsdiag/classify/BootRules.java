@@ -4,8 +4,12 @@ import static dev.ecsdiag.classify.BootRule.Effect.BANNER;
 import static dev.ecsdiag.classify.BootRule.Effect.COMMAND_LINE;
 import static dev.ecsdiag.classify.BootRule.Effect.FIRMWARE;
 import static dev.ecsdiag.classify.BootRule.Effect.HALT;
+import static dev.ecsdiag.classify.BootRule.Effect.INITRAMFS_SIGN;
+import static dev.ecsdiag.classify.BootRule.Effect.INIT_HANDOFF;
 import static dev.ecsdiag.classify.BootRule.Effect.PANIC;
+import static dev.ecsdiag.classify.BootRule.Effect.PROGRESS;
 import static dev.ecsdiag.classify.BootRule.Effect.REBOOT;
+import static dev.ecsdiag.classify.BootRule.Effect.WAIT;
 import static dev.ecsdiag.classify.BootRule.fatal;
 import static dev.ecsdiag.classify.BootRule.of;
 import static dev.ecsdiag.classify.BootRule.prompt;
@@ -30,7 +34,14 @@ import java.util.List;
  * that keep this honest: the initramfs' own greeting ({@code ... (Initramfs)!}) and targets
  * ({@code Initrd ...}, and any target while the boot is still in its initramfs, since systemd inside
  * a dracut initramfs reaches {@code Basic System} just before a {@code dracut-initqueue timeout}),
- * emergency and rescue mode (failures), and the shutdown targets.
+ * emergency and rescue mode (failures), and the shutdown targets. A generic target is
+ * {@linkplain BootRule#tentative() tentative}: a console that joins mid-way cannot tell the
+ * initramfs' {@code Reached target Basic System} from the real root's, so the stage is withdrawn when
+ * a later line shows the initramfs at work (dracut, {@code initrd-} units, {@code /sysroot}, Ignition).
+ *
+ * <p>User space without any of these signs (a test runner as init that prints but never shows a
+ * prompt) is recognised by {@link BootAnalyzer} from the lines themselves: output without the
+ * kernel's timestamp after the kernel handed over to init.
  */
 final class BootRules {
 
@@ -90,6 +101,18 @@ final class BootRules {
             fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\."),
             soft("dracut-missing-root", "Warning: /", "Warning: /\\S{1,200} does not exist"),
             fatal("sysroot-mount", "Failed to mount ", "Failed to mount (?:sysroot\\.mount|/sysroot).{0,100}"),
+            // systemd in the initramfs: a failed unit that the switch to the real root depends on
+            fatal("initrd-dependency", "Dependency failed for ",
+                    "Dependency failed for (?:/sysroot|sysroot\\.mount|Initrd Root File System|initrd-root-fs\\.target"
+                            + "|Initrd Root Device|initrd-root-device\\.target|Initrd Default Target|initrd\\.target"
+                            + "|Switch Root|initrd-switch-root\\.(?:service|target)|Initrd File Systems|initrd-fs\\.target)\\b.{0,100}"),
+            fatal("switch-root-failed", "Failed to start ",
+                    "Failed to start (?:initrd-switch-root\\.service - )?Switch Root\\b.{0,100}"),
+            fatal("switch-root-failed-exec", "Failed to switch root", "Failed to switch root.{0,200}"),
+            // dracut's 99emergency-timeout (Container Linux, Flatcar, Fedora CoreOS) after a failed initrd unit:
+            // "Press Enter for emergency shell or wait 4 minutes 50 seconds for reboot.", a countdown, not a prompt
+            fatal("emergency-countdown", "Press Enter for emergency shell",
+                    "Press Enter for emergency shell or wait \\d+ (?:minutes?|seconds?)(?: \\d+ seconds?)? for reboot\\."),
             fatal("initramfs-gave-up", "Gave up waiting for root", "Gave up waiting for root (?:file system )?device.{0,200}"),
             fatal("initramfs-alert", "ALERT!", "ALERT!\\s+\\S{1,200} does not exist\\.\\s+Dropping to a shell!"),
             fatal("initramfs-shell", "(initramfs)", "\\(initramfs\\)").anchoredAtStart(),
@@ -112,6 +135,25 @@ final class BootRules {
             fatal("grub-entering-rescue", "Entering rescue mode", "Entering rescue mode\\.\\.\\.").anchoredAtStart(),
             soft("grub-error", "error: ", "error: .{1,200}").anchoredAtStart().onlyInBootLoader(),
             soft("grub-prompt", "grub> ", "grub> ").anchoredAtStart().onlyInBootLoader(),
+
+            // ---- waits for the root device: a failure if the log ends while the boot still waits ----
+            // init/do_mounts.c with rootwait; initramfs-tools' local-top; systemd's start jobs
+            of("wait-root-device", WAIT, "Waiting for root device", "Waiting for root device.{0,200}"),
+            of("wait-root-fs", WAIT, "Waiting for root file system", "Waiting for root file system.{0,100}"),
+            // which unit: decided by BootAnalyzer (the root device, /sysroot, or any device before the root is mounted)
+            of("start-job", WAIT, "A start job is running for ",
+                    "A start job is running for (?<unit>.{1,200}?)(?: \\(\\d|$)"),
+            of("found-device", PROGRESS, "Found device ", "Found device "),
+
+            // ---- the kernel hands over to init (kernels before 5.8 do not print "Run ... as init process") ----
+            of("init-handoff", INIT_HANDOFF, "Freeing unused kernel", "Freeing unused kernel (?:image )?(?:\\(initmem\\) )?memory"),
+
+            // ---- signs of an initramfs at work (not when the real root's systemd stops its units) ----
+            sign("dracut", "dracut", "\\bdracut(?:-[a-z]|:|\\[)"),
+            sign("initrd-unit", "initrd-", "\\binitrd-[\\w-]{1,40}\\.(?:service|target)"),
+            sign("initrd-target", "Initrd ", "\\bInitrd [A-Z]"),
+            sign("sysroot", "sysroot", "/sysroot\\b|\\bsysroot\\.mount"),
+            sign("ignition", "ignition[", "\\bignition\\[\\d+\\]"),
 
             // ---- stages ----
             stage("initramfs-unpack", INITRAMFS, "Trying to unpack rootfs image as initramfs",
@@ -140,7 +182,7 @@ final class BootRules {
             stage("reached-target", LOGIN, "Reached target ", "Reached target (?!(?:initrd|Initrd|Switch Root|switch-root"
                     + "|emergency|Emergency|rescue|Rescue|reboot|Reboot|System Reboot|shutdown|Shutdown|poweroff|Power-Off"
                     + "|System Power Off|final|Final Step|umount|Unmount|halt|System Halt|kexec|Late Shutdown))")
-                    .onlyOutsideInitramfs(),
+                    .onlyOutsideInitramfs().tentativeUntilInitramfsShows(),
             stage("busybox-console", LOGIN, "Please press Enter to activate this console", "Please press Enter to activate this console"),
             stage("busybox-shell", LOGIN, "built-in shell (", "BusyBox v\\S{1,40} .{0,120}built-in shell \\("),
             stage("login-prompt", LOGIN, " login:", "[\\w.-]{1,64} login:").anchoredAtStart(),
@@ -149,6 +191,16 @@ final class BootRules {
                     "(?:[\\w.-]{1,64}@[\\w.-]{1,64}(?::[^\\s#$]{0,200})?\\s?[#$]|\\[[\\w.-]{1,64}@[\\w.-]{1,64} [^\\]]{1,200}\\][#$]"
                             + "|[/~][^\\s#$]{0,200} [#$]|(?:ba)?sh-\\d+\\.\\d+[#$])(?:\\s|$)")
     );
+
+    /**
+     * A sign of the initramfs, unless the line tells of a unit being stopped (after the switch to the
+     * real root) or names dracut's shutdown unit, which the real root starts to restore the initramfs
+     * at shutdown.
+     */
+    private static BootRule sign(String id, String needle, String regex) {
+        return BootRule.of(id, INITRAMFS_SIGN, needle,
+                "^(?!.{0,400}?\\b(?:Stopped|Stopping|Deactivated|Closed|dracut-shutdown)\\b).{0,400}?(?:" + regex + ")");
+    }
 
     /** The stage a boot is at before any line told more: a boot joined mid-way was running a kernel. */
     static final BootStage JOINED_STAGE = BootStage.KERNEL;

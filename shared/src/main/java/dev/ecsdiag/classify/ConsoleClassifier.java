@@ -49,7 +49,9 @@ public final class ConsoleClassifier {
         }
         analyzers.forEach(LineAnalyzer::finish);
         List<Boot> boots = bootAnalyzer.boots();
-        List<Crash> crashes = crashAnalyzer.crashes(bootAnalyzer::bootOfLine);
+        List<Crash> crashes = new java.util.ArrayList<>(crashAnalyzer.crashes(bootAnalyzer::bootOfLine));
+        crashes.addAll(UnexpectedRebootCrashes.of(bootAnalyzer.unexpectedReboots(), crashes));
+        crashes.sort(java.util.Comparator.comparingInt(Crash::startLine)); // stable: log order
         List<Finding> findings = new java.util.ArrayList<>(findingAnalyzer.findings(bootAnalyzer::bootOfLine));
         findings.addAll(bootAnalyzer.findings()); // boot failures and unexpected reboots
         findings.sort(java.util.Comparator.comparingInt(Finding::line)); // stable: log order

@@ -113,9 +113,10 @@ public final class FindingAnalyzer implements LineAnalyzer {
     private void apply(FindingRule rule, Map<String, String> details, long line) {
         switch (rule.role()) {
             case BOOT -> {
+                reportMissingKill();
                 epoch++;
-                oomContext = null;
             }
+            case OOM_PANIC -> oomContext = null;
             case MOUNT -> rememberFilesystem(details);
             case OOM_CONTEXT -> addOomContext(rule, details, line);
             case OOM_VICTIM -> oomKill(rule, details, line);
@@ -134,6 +135,7 @@ public final class FindingAnalyzer implements LineAnalyzer {
 
     private void addOomContext(FindingRule rule, Map<String, String> details, long line) {
         if (rule.id().equals("oom-invoked") || oomContext == null) {
+            reportMissingKill(); // the report before this one never printed its kill
             oomContext = new LinkedHashMap<>(); // a new OOM report starts
             oomContextLine = line;
         }
@@ -148,9 +150,12 @@ public final class FindingAnalyzer implements LineAnalyzer {
             merged.put("report-line", Long.toString(oomContextLine));
         }
         details.forEach(merged::putIfAbsent);
+        String processStart = merged.remove("process-start");
+        if (!merged.containsKey("process") && processStart != null) {
+            merged.put("process", processStart + "...");
+        }
         String header = merged.remove("header");
-        if ((header != null && header.startsWith("Memory cgroup")) || "CONSTRAINT_MEMCG".equals(merged.get("constraint"))
-                || merged.containsKey("oom-memcg")) {
+        if ((header != null && header.startsWith("Memory cgroup")) || isMemcg(merged)) {
             merged.put("scope", "memcg");
         }
         if (header == null) {
@@ -162,6 +167,42 @@ public final class FindingAnalyzer implements LineAnalyzer {
         String key = rule.group() + '|' + merged.get("scope") + '|' + merged.get("process") + '|' + merged.get("oom-memcg");
         record(FindingKind.OOM_KILL, key, title, merged, line);
         oomContext = null;
+    }
+
+    /** A memory cgroup's OOM: its constraint, its cgroup, or the usage and stats only a memcg OOM prints. */
+    private static boolean isMemcg(Map<String, String> facts) {
+        return "CONSTRAINT_MEMCG".equals(facts.get("constraint")) || facts.containsKey("oom-memcg")
+                || facts.containsKey("memcg-usage-kb") || facts.containsKey("memcg-stats");
+    }
+
+    /**
+     * An OOM report whose kill line never came (the log was cut, a terminal mangled the line, the
+     * console dropped it) is still an OOM kill: the kernel prints the report only once it has
+     * chosen to kill. Reported when the next report or boot starts, or at the end of the log, if the
+     * report began with its {@code invoked oom-killer} line or a memory cgroup's usage line.
+     */
+    private void reportMissingKill() {
+        Map<String, String> context = oomContext;
+        oomContext = null;
+        if (context == null || !context.containsKey("invoked-by") && !context.containsKey("memcg-usage-kb")) {
+            return;
+        }
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("scope", isMemcg(context) ? "memcg" : "global");
+        context.forEach(facts::putIfAbsent);
+        facts.remove("header");
+        facts.put("report-line", Long.toString(oomContextLine));
+        facts.put("kill-line", "missing");
+        String title = (facts.get("scope").equals("memcg") ? "Memory cgroup out of memory" : "Out of memory")
+                + ": report without its kill line" + (facts.containsKey("invoked-by")
+                ? " (" + facts.get("invoked-by") + " invoked the OOM killer)" : "");
+        String key = "oom-missing|" + facts.get("scope") + '|' + facts.get("invoked-by") + '|' + facts.get("oom-memcg");
+        record(FindingKind.OOM_KILL, key, title, facts, oomContextLine);
+    }
+
+    @Override
+    public void finish() {
+        reportMissingKill();
     }
 
     /** The summary line names the victim; a kill of another pid is not the same report. */

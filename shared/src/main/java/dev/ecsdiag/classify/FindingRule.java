@@ -35,6 +35,8 @@ record FindingRule(String id, Role role, FindingKind kind, String needle, Patter
         OOM_CONTEXT,
         /** The OOM kill itself: a finding that takes the pending context's facts. */
         OOM_VICTIM,
+        /** The OOM report ends in a panic instead of a kill: that panic is the crash, there is no kill. */
+        OOM_PANIC,
         /** A filesystem mounted on a device: remembered to name the filesystem of later errors. */
         MOUNT,
         /** A new kernel started: pending state from the previous boot is dropped. */

@@ -8,6 +8,7 @@ import static dev.ecsdiag.classify.FindingRule.Role.BOOT;
 import static dev.ecsdiag.classify.FindingRule.Role.EVENT;
 import static dev.ecsdiag.classify.FindingRule.Role.MOUNT;
 import static dev.ecsdiag.classify.FindingRule.Role.OOM_CONTEXT;
+import static dev.ecsdiag.classify.FindingRule.Role.OOM_PANIC;
 import static dev.ecsdiag.classify.FindingRule.Role.OOM_VICTIM;
 
 import java.util.List;
@@ -43,10 +44,6 @@ final class FindingRules {
                             + " oom_score_adj=(?<invokerOomScoreAdj>-?\\d+)", ""),
             // "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/t,task_memcg=/t,task=stress,pid=812,uid=0"
             FindingRule.of("oom-summary", OOM_CONTEXT, null, "oom-kill:", "oom-kill:(?<kv>constraint=.*)", ""),
-            // a memory cgroup's OOM: "memory: usage 1048576kB, limit 1048576kB, failcnt 12"
-            // (mem_cgroup_print_oom_meminfo; "memory+swap: usage" and "kmem: usage" follow it)
-            FindingRule.of("oom-memcg-usage", OOM_CONTEXT, null, "memory: usage ",
-                    "^memory: usage (?<memcgUsageKb>\\d+)kB, limit (?<memcgLimitKb>\\d+)kB", ""),
             // 4.x: "Out of memory: Kill process 812 (stress) score 912 or sacrifice child"
             FindingRule.of("oom-choice", OOM_CONTEXT, null, "Kill process ",
                     "Kill process \\d+ \\(.{0,32}?\\) score (?<score>\\d+)", ""),
@@ -59,8 +56,27 @@ final class FindingRules {
                             + " shmem-rss:(?<shmemRssKb>\\d+)kB(?:,? UID:(?<uid>\\d+) pgtables:(?<pgtablesKb>\\d+)kB"
                             + " oom_score_adj:(?<oomScoreAdj>-?\\d+))?)?",
                     "{header}: Killed process {pid} ({process})"),
-            // No "oom-panic" rows: with panic_on_oom, or with nothing left to kill, the kernel panics
-            // instead of killing; that panic is a crash report ("kernel panic: Out of memory: ...").
+            // A kill line cut short (a terminal that wrapped it, a log that ends in it): the pid is enough.
+            FindingRule.of("oom-killed-cut", OOM_VICTIM, FindingKind.OOM_KILL, "Killed process ",
+                    "Killed process (?<pid>\\d+)(?: \\((?<processStart>[^)]{0,32}))?$",
+                    "{header}: Killed process {pid} ({process})", "kill-line", "cut", "group", "oom-killed"),
+            // mm/memcontrol.c mem_cgroup_print_oom_meminfo, cgroup v1 and v2 alike:
+            // "memory: usage 262144kB, limit 262144kB, failcnt 1337", then "Memory cgroup stats for /ci:"
+            // and the memory.stat block (v2) or one line of counters (v1)
+            FindingRule.of("oom-memcg-usage", OOM_CONTEXT, null, "memory: usage ",
+                    "^memory: usage (?<memcgUsageKb>\\d+)kB, limit (?<memcgLimitKb>\\d+)kB", ""),
+            FindingRule.of("oom-memcg-stats", OOM_CONTEXT, null, "Memory cgroup stats for ",
+                    "^Memory cgroup stats for (?<memcgStats>/[^\\s:]{0,200}):", ""),
+            // cgroup v1 before 4.19: "Task in /ci killed as a result of limit of /ci"
+            FindingRule.of("oom-memcg-task", OOM_CONTEXT, null, "killed as a result of limit of ",
+                    "Task in (?<taskMemcg>\\S{1,200}) killed as a result of limit of (?<oomMemcg>\\S{1,200})", ""),
+            // With panic_on_oom, or with nothing left to kill, the kernel panics instead of killing; that
+            // panic is a crash report ("kernel panic: Out of memory: ..."), and the report has no kill.
+            FindingRule.of("oom-panic", OOM_PANIC, null, "not syncing: Out of memory", "not syncing: Out of memory", ""),
+            FindingRule.of("oom-deadlocked", OOM_PANIC, null, "System is deadlocked on memory",
+                    "System is deadlocked on memory", ""),
+            FindingRule.of("oom-nothing-to-kill", OOM_PANIC, null, "no killable processes",
+                    "Out of memory and no killable processes", ""),
 
             // ---- block layer (block/blk-core.c blk_print_req_error; 4.x-5.x prefix "blk_update_request: ") ----
             // "I/O error, dev vda, sector 2048 op 0x1:(WRITE) flags 0x800 phys_seg 1 prio class 0"

@@ -1,6 +1,7 @@
 package dev.ecsdiag.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,21 @@ class ConsoleReaderTest {
         ConsoleLine user = read("Jul  4 10:25:59 web-3 systemd[1]: Started Journal Service.").get(0);
         assertEquals("systemd[1]: Started Journal Service.", user.text());
         assertNull(user.timestamp());
+    }
+
+    @Test
+    void linesFiledByALogDaemonAreMarkedFiledAndTheirHeaderIsNoLoginPrompt() throws IOException {
+        ConsoleLine kernLog = read("Dec  4 10:31:06 lab kernel: [    0.000000] Linux version 6.1.0-56-amd64 (x@y) #1").get(0);
+        assertEquals("Linux version 6.1.0-56-amd64 (x@y) #1", kernLog.text());
+        assertEquals(0.0, kernLog.timestamp(), 1e-9);
+        assertTrue(kernLog.filed());
+        ConsoleLine prompted = read("Jul 14 10:25:59 ecs-vm-7 kernel: syzkaller login: [   50.946624] WARNING: CPU: 0 PID: 1").get(0);
+        assertEquals("WARNING: CPU: 0 PID: 1", prompted.text());
+        assertTrue(prompted.filed());
+        assertTrue(read("2024-01-02T03:04:05+08:00 vm-1 kernel: Oops").get(0).filed());
+        assertTrue(read("[   12.345678] ecs-vm-1 kernel: Call Trace:").get(0).filed());
+        assertFalse(read("[   12.345678] Call Trace:").get(0).filed(), "a console line");
+        assertFalse(read("syzkaller login: [   50.946624] WARNING: x").get(0).filed(), "a console line");
     }
 
     @Test

@@ -83,16 +83,38 @@ class LabBootsAndFindingsTest {
         }));
     }
 
+    /**
+     * A console that joins mid-way (a console buffer keeps only its tail): every one-boot scenario
+     * whose kernel handed over to {@code /init}, read from the line after {@code Run /init as init
+     * process}, keeps the manifest's verdict. No prompt, no banner: still no boot failure without a
+     * failure line (issue 11).
+     */
+    @TestFactory
+    Stream<DynamicTest> aConsoleThatJoinsAfterTheHandOverToInitKeepsItsVerdict() throws IOException {
+        return scenarios().stream().filter(s -> s.get("expected").path("boots").asInt(1) == 1)
+                .filter(s -> !s.path("format").asText("serial").equals("kern.log"))
+                .map(s -> dynamicTest(s.get("name").asText(), () -> {
+            String log = new String(resource(s.get("console").asText()), StandardCharsets.ISO_8859_1);
+            int handOver = log.indexOf("Run /init as init process");
+            org.junit.jupiter.api.Assumptions.assumeTrue(handOver > 0, "no /init in this scenario");
+            String tail = log.substring(log.indexOf('\n', handOver) + 1);
+            Classification result = new ConsoleClassifier().classify(tail.getBytes(StandardCharsets.ISO_8859_1));
+            assertThat(result.boots().get(0).startSeen()).as("joined mid-way").isFalse();
+            assertThat(result.verdict().id()).as("verdict of the tail").isEqualTo(s.get("expected").get("verdict").asText());
+        }));
+    }
+
     @Test
     void aHealthyBootPassesKernelInitramfsAndLoginWithTimes() throws IOException {
         Boot boot = classify("healthy").boots().get(0);
         assertThat(boot.milestones()).extracting(Boot.Milestone::stage)
-                .containsExactly(BootStage.KERNEL, BootStage.INITRAMFS, BootStage.LOGIN);
+                .containsExactly(BootStage.KERNEL, BootStage.INITRAMFS, BootStage.INIT, BootStage.LOGIN);
         Boot.Milestone initramfs = boot.milestones().get(1);
         assertThat(initramfs.text()).isEqualTo("Trying to unpack rootfs image as initramfs...");
         assertThat(initramfs.timestamp()).isBetween(0.1, 30.0);
-        assertThat(boot.milestones().get(2).text()).isEqualTo("lab login: root (automatic login)");
-        assertThat(boot.milestones().get(2).timestamp()).as("user space prints no timestamp").isNull();
+        assertThat(boot.milestones().get(2).text()).as("/init's first words").isEqualTo("lab: scenario healthy, trigger none");
+        assertThat(boot.milestones().get(3).text()).isEqualTo("lab login: root (automatic login)");
+        assertThat(boot.milestones().get(3).timestamp()).as("user space prints no timestamp").isNull();
     }
 
     @Test

@@ -70,7 +70,10 @@ class LabCorpusTest {
         assertThat(names).contains("healthy", "sysrq-c", "lkdtm-panic", "lkdtm-bug", "lkdtm-warning",
                 "lkdtm-exception", "lkdtm-access-null", "lkdtm-exec-null", "lkdtm-corrupt-list-add",
                 "lkdtm-refcount-inc-overflow", "lkdtm-exhaust-stack", "lkdtm-softlockup", "lkdtm-hung-task",
-                "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom", "reboot-after-panic");
+                "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom", "reboot-after-panic",
+                // issue 11: a test runner as init (output, never a prompt), and a kern.log-style capture
+                "runner-healthy", "runner-lkdtm-bug", "runner-lkdtm-access-null-oops-panic", "runner-lkdtm-softlockup",
+                "runner-oom", "runner-memcg-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait");
         for (JsonNode s : scenarios()) {
             assertThat(s.get("expected")).as("expectations of %s", s.get("name")).isNotNull();
             assertThat(s.get("expected").isObject()).as("expectations of %s", s.get("name")).isTrue();
@@ -83,7 +86,15 @@ class LabCorpusTest {
             String name = s.get("name").asText();
             byte[] console = resource(s.get("console").asText());
             String text = new String(console, java.nio.charset.StandardCharsets.ISO_8859_1);
-            assertThat(text).as("%s: serial console keeps the kernel's CRLF line ends", name).contains("\r\n");
+            if (s.path("format").asText("serial").equals("kern.log")) {
+                // filed by "a syslog daemon": kernel lines only, each behind its header, LF line ends
+                assertThat(text).as("%s: kern.log has LF line ends", name).doesNotContain("\r");
+                assertThat(text.split("\n")).as("%s: every line is a filed kernel line", name)
+                        .allMatch(l -> l.matches("[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d lab kernel: .*"));
+                assertThat(resource(s.get("serialConsole").asText())).as("%s: the serial console beside it", name).isNotEmpty();
+            } else {
+                assertThat(text).as("%s: serial console keeps the kernel's CRLF line ends", name).contains("\r\n");
+            }
             assertThat(text).as("%s: kernel banner", name).contains("Linux version " + s.get("kernelRelease").asText());
             assertThat(console.length).as("%s: log size", name).isBetween(1_000, 200_000);
             JsonNode screenshot = s.get("screenshot");

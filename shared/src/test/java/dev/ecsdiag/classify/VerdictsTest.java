@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The verdict's order of precedence: boot-failure > crash > storage-failure > oom > healthy. */
+/**
+ * The verdict's order of precedence: boot-failure > crash > storage-failure > oom > healthy, and
+ * which of the first two applies when a crash report ended a boot (issue 11).
+ */
 class VerdictsTest {
 
     private static final Boot.Milestone BANNER = new Boot.Milestone(BootStage.KERNEL, 1, 0.0, "Linux version 6.1.0");
@@ -18,8 +21,15 @@ class VerdictsTest {
         return new Boot(0, 1, 500, "6.1.0", null, BootStage.LOGIN, null, 0, "running", List.of(BANNER, LOGIN));
     }
 
-    private static Boot stuck() {
+    /** Captured while it still boots: no failure shown. */
+    private static Boot stillBooting() {
         return new Boot(0, 1, 500, "6.1.0", null, BootStage.INITRAMFS, null, 0, "running", List.of(BANNER));
+    }
+
+    /** The log ends while the boot waits for its root device. */
+    private static Boot waiting() {
+        return new Boot(0, 1, 500, "6.1.0", null, BootStage.KERNEL,
+                "the log ends while the boot waits: Waiting for root device /dev/vda1...", 450, "running", List.of(BANNER));
     }
 
     private static Boot failed() {
@@ -41,11 +51,20 @@ class VerdictsTest {
         return new Finding(kind, kind.id(), 5, 0, Map.of());
     }
 
+    /** The boot-failure finding a failure line gives (here: the line of {@link #failed()}'s failure). */
+    private static Finding failureLine(int line) {
+        return new Finding(FindingKind.BOOT_FAILURE, "VFS: Unable to mount root fs on unknown-block(0,0)", line, 0,
+                Map.of("rule", "root-unable-to-mount", "fatal", "true"));
+    }
+
     @Test
     void precedence() {
-        List<Finding> everything = List.of(finding(FindingKind.OOM_KILL), finding(FindingKind.STORAGE_IO_ERROR));
+        List<Finding> everything = List.of(finding(FindingKind.OOM_KILL), finding(FindingKind.STORAGE_IO_ERROR),
+                failureLine(300));
         assertThat(Verdicts.decide(List.of(failed()), List.of(crash()), everything)).isEqualTo(Verdict.BOOT_FAILURE);
-        assertThat(Verdicts.decide(List.of(stuck()), List.of(crash()), everything)).isEqualTo(Verdict.BOOT_FAILURE);
+        assertThat(Verdicts.decide(List.of(waiting()), List.of(crash()), everything)).isEqualTo(Verdict.BOOT_FAILURE);
+        assertThat(Verdicts.decide(List.of(stillBooting()), List.of(crash()), everything))
+                .as("a boot still going when the log ends failed at nothing").isEqualTo(Verdict.CRASH);
         assertThat(Verdicts.decide(List.of(up()), List.of(crash()), everything)).isEqualTo(Verdict.CRASH);
         assertThat(Verdicts.decide(List.of(up()), List.of(), everything)).isEqualTo(Verdict.STORAGE_FAILURE);
         assertThat(Verdicts.decide(List.of(up()), List.of(), List.of(finding(FindingKind.OOM_KILL))))
@@ -83,7 +102,27 @@ class VerdictsTest {
         assertThat(Verdicts.isCaptureKernel(crashed)).isFalse();
         Boot neverUp = new Boot(0, 1, 500, "5.10.134-16.al8.x86_64", "root=UUID=x", BootStage.KERNEL,
                 "Kernel panic - not syncing: Fatal exception", 400, "panic", List.of(BANNER));
-        assertThat(Verdicts.decide(List.of(neverUp, capture), List.of(crash()), List.of())).isEqualTo(Verdict.BOOT_FAILURE);
+        assertThat(Verdicts.decide(List.of(neverUp, capture), List.of(crash()), List.of()))
+                .as("a crash report ended the boot before user space: a crash at any stage").isEqualTo(Verdict.CRASH);
+        assertThat(Verdicts.decide(List.of(neverUp, capture), List.of(), List.of())).isEqualTo(Verdict.BOOT_FAILURE);
+    }
+
+    @Test
+    void aPanicThatNamesABootFailureIsOneUnlessAnOopsJustBeforeCausedIt() {
+        Boot killed = new Boot(0, 1, 500, "6.1.0", null, BootStage.INIT, "Attempted to kill init! exitcode=0x0000000b", 45,
+                "panic", List.of(BANNER));
+        List<Finding> found = List.of(new Finding(FindingKind.BOOT_FAILURE, "Attempted to kill init! exitcode=0x0000000b",
+                45, 0, Map.of("rule", "kill-init", "fatal", "true")));
+        Crash bare = new Crash("kernel panic: Attempted to kill init!", List.of(), "DoS", false, null, "do_exit", 45, 60,
+                List.of(), null, Map.of(), 0, 1, "init", null, null, null, true, 0, "Kernel panic - not syncing: Attempted to kill init!",
+                "---[ end Kernel panic ]---", "sig2");
+        assertThat(Verdicts.decide(List.of(killed), List.of(bare), found)).isEqualTo(Verdict.BOOT_FAILURE);
+        Crash oopsInInit = new Crash("BUG: unable to handle kernel NULL pointer dereference in run_tests", List.of(),
+                "NULL-POINTER-DEREFERENCE", false, null, "run_tests", 10, 44, List.of(), null, Map.of(), 0, 1, "init", null,
+                null, null, true, 0, "BUG: kernel NULL pointer dereference, address: 0000000000000000", "---[ end trace ]---",
+                "sig3");
+        assertThat(Verdicts.decide(List.of(killed), List.of(oopsInInit), found))
+                .as("init died of an oops: the crash report ended the boot").isEqualTo(Verdict.CRASH);
     }
 
     @Test

@@ -7,13 +7,14 @@ import java.security.NoSuchAlgorithmException;
 /**
  * A crash's grouping key: the first 16 hex digits of SHA-256 over its type and canonical title, so
  * the same crash on another instance or build has the same signature. One per parser, used by one
- * thread at a time: the digest is reused rather than shared through a thread-local.
+ * thread at a time: the digest is reused rather than shared through a thread-local. Public for the
+ * crashes the classifier makes itself ({@code unexpected kernel reboot}).
  */
-final class CrashSignature {
+public final class CrashSignature {
 
     private MessageDigest sha;
 
-    String of(String type, String title) {
+    public String of(String type, String title) {
         if (sha == null) {
             sha = sha256();
         }

@@ -132,7 +132,7 @@ public final class OopsTable {
      * {@code Internal error:} after arm's {@code Unable to handle kernel paging request}.
      */
     public static final List<String> CONTINUATIONS = List.of("invalid opcode: 0000", "Kernel panic - not syncing",
-            "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:",
+            "unregister_netdevice: waiting for", "PANIC: double fault", "Internal error:", "Oops: ",
             // SLUB debugging details of the object a report is about
             "INFO: Object 0x", "INFO: Slab 0x", "INFO: Allocated in ", "INFO: Freed in ");
 
@@ -437,6 +437,19 @@ public final class OopsTable {
             // arm64 "synchronous external abort" is arm's "Unable to handle kernel paging request"
             group("Internal error:", List.of(),
                     row("Internal error:").as("Internal error in {f}").alt("bad-access in {f}").stack(ripThenTrace())),
+            // x86's page fault oops whose header line ("BUG: kernel NULL pointer dereference, address: ...",
+            // "BUG: unable to handle page fault for address: ...") was cut off: the faulting address in
+            // CR2 tells which it was. Inside a whole report "Oops: " only continues it.
+            group("Oops: ", List.of("^(?!Oops: [0-9a-f]{4} \\[#\\d+\\])"),
+                    row("Oops: [0-9a-f]{4} \\[#\\d+\\]").then("CR2: 0{13}[0-9a-f]{3}\\b")
+                            .as("BUG: unable to handle kernel NULL pointer dereference in {f}")
+                            .alt("bad-access in {f}").stack(ripThenTrace()),
+                    row("Oops: [0-9a-f]{4} \\[#\\d+\\]").then("CR2: [0-9a-f]{16}\\b")
+                            .as("BUG: unable to handle kernel paging request in {f}").alt("bad-access in {f}")
+                            .stack(ripThenTrace()),
+                    row("Oops: [0-9a-f]{4} \\[#\\d+\\]").as("BUG: unable to handle kernel paging request in {f}")
+                            .alt("BUG: unable to handle kernel NULL pointer dereference in {f}").alt("bad-access in {f}")
+                            .stack(ripThenTrace()).corrupted()),
             // arm's page domain fault is x86's general protection fault
             group("Unhandled fault:", List.of(),
                     row("Unhandled fault:").as("Unhandled fault in {f}").alt("bad-access in {f}").stack(ripThenTrace())),

@@ -10,6 +10,13 @@ package dev.ecsdiag.classify.text;
  * @param timestamp printk timestamp in seconds since boot; null when the line had none
  * @param level     printk level 0 (KERN_EMERG) .. 7 (KERN_DEBUG); null when the line had none
  * @param caller    printk caller id such as {@code T1234} or {@code C3}; null when the line had none
+ * @param filed     the line came through a log daemon (syslog's {@code Jul 14 10:25:59 host kernel: },
+ *                  the journal's short or ISO header): a file such as kern.log rather than a console
  */
-public record ConsoleLine(long number, String text, Double timestamp, Integer level, String caller) {
+public record ConsoleLine(long number, String text, Double timestamp, Integer level, String caller, boolean filed) {
+
+    /** A line as a console shows it (not filed by a log daemon). */
+    public ConsoleLine(long number, String text, Double timestamp, Integer level, String caller) {
+        this(number, text, timestamp, level, caller, false);
+    }
 }

@@ -32,7 +32,12 @@ public final class LinePrefixes {
     }
 
     public static ConsoleLine parse(long number, String s) {
-        int p = loginPrompt(s);
+        // A syslog header ends in "kernel: " before the timestamp: it is not a login prompt, but a
+        // prompt may follow it.
+        int header = filedHeaderEnd(s);
+        int prompt = loginPrompt(s, Math.max(header, 0));
+        boolean filed = header > 0 && prompt > 0;
+        int p = prompt > 0 ? prompt : 0;
         Double timestamp = null;
         Integer level = null;
         String caller = null;
@@ -54,7 +59,9 @@ public final class LinePrefixes {
                 if (q > 0) {
                     timestamp = timestampValue(s, p + 1, q - 1);
                     p = skipOneSpace(s, q);
-                    p = monotonicJournalHost(s, p);
+                    int host = monotonicJournalHost(s, p);
+                    filed |= host != p;
+                    p = host;
                     continue;
                 }
                 q = callerEnd(s, p);
@@ -71,12 +78,14 @@ public final class LinePrefixes {
             } else if (c >= 'A' && c <= 'S') {
                 q = syslogEnd(s, p);
                 if (q > 0) {
+                    filed = true;
                     p = q;
                     continue;
                 }
             } else if (c >= '0' && c <= '9') {
                 q = isoJournalEnd(s, p);
                 if (q > 0) {
+                    filed = true;
                     p = q;
                     continue;
                 }
@@ -89,7 +98,19 @@ public final class LinePrefixes {
             }
             break;
         }
-        return new ConsoleLine(number, p == 0 ? s : s.substring(p), timestamp, level, caller);
+        return new ConsoleLine(number, p == 0 ? s : s.substring(p), timestamp, level, caller, filed);
+    }
+
+    /** The end of a syslog or journal header at the start of the line, or -1. */
+    private static int filedHeaderEnd(String s) {
+        if (s.isEmpty()) {
+            return -1;
+        }
+        char c = s.charAt(0);
+        if (c >= 'A' && c <= 'S') {
+            return syslogEnd(s, 0);
+        }
+        return c >= '0' && c <= '9' ? isoJournalEnd(s, 0) : -1;
     }
 
     /**
@@ -116,7 +137,7 @@ public final class LinePrefixes {
         if (c == '*' && droppedEnd(s, 0) > 0) {
             return true;
         }
-        return loginPrompt(s) > 0;
+        return loginPrompt(s, 0) > 0;
     }
 
     /**
@@ -126,11 +147,11 @@ public final class LinePrefixes {
      * {@code :}, {@code #}, {@code $}, {@code >} or {@code %} and a space, and a printk timestamp
      * with its six decimals (as printk prints it) or a printk level follows.
      */
-    private static int loginPrompt(String s) {
-        if (s.isEmpty() || s.charAt(0) == '[' || s.charAt(0) == '<') {
+    private static int loginPrompt(String s, int from) {
+        if (s.length() <= from || s.charAt(from) == '[' || s.charAt(from) == '<') {
             return 0;
         }
-        for (int k = s.indexOf(' '); k > 0 && k < 512; k = s.indexOf(' ', k + 1)) {
+        for (int k = s.indexOf(' ', from); k > from && k < from + 512; k = s.indexOf(' ', k + 1)) {
             char before = s.charAt(k - 1);
             if (before != ':' && before != '#' && before != '$' && before != '>' && before != '%') {
                 continue;
