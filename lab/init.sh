@@ -12,6 +12,8 @@
 #   lkdtm-TYPE       load lkdtm and write TYPE to /sys/kernel/debug/provoke-crash/DIRECT
 #   exit-init        init exits before user space is up ("Attempted to kill init")
 #   oom              a process eats memory until the OOM killer stops it
+#   glyph-chart      clears the screen and prints every printable ASCII character at known places:
+#                    the rendering the screen recogniser's glyph tables are cut from (docs/screen.md)
 
 export PATH=/bin:/sbin
 umask 022
@@ -88,6 +90,18 @@ run_trigger() {
         lkdtm-*)
             # A separate program, as a test would be (the report then names "sh", not "init").
             sh -c "echo ${trigger#lkdtm-} > /sys/kernel/debug/provoke-crash/DIRECT"
+            ;;
+        glyph-chart)
+            # Kernel messages off the console, so nothing scrolls the chart away; the chart goes to
+            # the screen only (the serial log says what was printed). Rows 0-2: characters 32-126
+            # from column 0, rows 4-6 the same again as a check.
+            dmesg -n 1
+            chart=' !"#$%&'"'"'()*+,-./0123456789:;<=>?
+@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_
+`abcdefghijklmnopqrstuvwxyz{|}~'
+            printf '\033[2J\033[H' > /dev/tty1
+            printf '%s\n\n%s\n' "$chart" "$chart" > /dev/tty1
+            printf '%s\n' "$chart"
             ;;
         oom)
             # tail keeps the last lines of a file; /dev/zero has no line end, so it never stops

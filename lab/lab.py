@@ -32,6 +32,8 @@ LAB = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(LAB)
 WORK = os.path.join(LAB, "work")
 DEFAULT_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab")
+# Scenarios of the "screen" set (what the screen recogniser is tested on) land in their own folder.
+SET_OUT = {"lab": DEFAULT_OUT, "screen": os.path.join(ROOT, "shared", "src", "test", "resources", "screen")}
 
 
 def load_scenarios():
@@ -40,7 +42,8 @@ def load_scenarios():
 
 
 def command_line(config, scenario):
-    words = [config["baseCommandLine"], f"lab.scenario={scenario['name']}", f"lab.trigger={scenario['trigger']}"]
+    # A scenario may replace the base command line: VGA text mode (no vga=), display only (no ttyS0).
+    words = [scenario.get("commandLine", config["baseCommandLine"]), f"lab.scenario={scenario['name']}", f"lab.trigger={scenario['trigger']}"]
     if scenario.get("parameters"):
         words.append(scenario["parameters"])
     return " ".join(words)
@@ -73,7 +76,8 @@ def run(config, scenario, out_dir):
     name = scenario["name"]
     limit = scenario.get("limitSeconds", 60)
     settle = scenario.get("settleSeconds", 2)
-    done = re.compile(scenario["doneWhen"].encode(), re.MULTILINE)
+    # No doneWhen: the screen alone shows the end (no serial console); the limit is the wait.
+    done = re.compile(scenario["doneWhen"].encode(), re.MULTILINE) if scenario.get("doneWhen") else None
     tmp = tempfile.mkdtemp(prefix="ecsdiag-lab-")
     log = os.path.join(tmp, "console.log")
     sock = os.path.join(tmp, "qmp.sock")
@@ -89,13 +93,15 @@ def run(config, scenario, out_dir):
     screenshot = False
     try:
         while time.monotonic() - started < limit:
-            if log_matches(log, done):
+            if done is not None and log_matches(log, done):
                 outcome = "done"
                 break
             if proc.poll() is not None:
                 outcome = "exited"
                 break
             time.sleep(0.25)
+        if done is None and proc.poll() is None:
+            outcome = "done"
         if proc.poll() is None:
             time.sleep(settle)
             qmp = Qmp(sock)
@@ -156,6 +162,11 @@ def from_log(path, pattern):
         return None
 
 
+def scenario_out(scenario, explicit_out):
+    """Where a scenario's capture goes: --out when given, else its set's folder."""
+    return explicit_out or SET_OUT[scenario.get("set", "lab")]
+
+
 def write_manifest(config, out_dir, timings):
     manifest_path = os.path.join(out_dir, "manifest.json")
     previous = {}
@@ -165,6 +176,8 @@ def write_manifest(config, out_dir, timings):
     entries = []
     for scenario in config["scenarios"]:
         name = scenario["name"]
+        if scenario_out(scenario, out_dir) != out_dir:
+            continue  # another set's folder
         log = os.path.join(out_dir, name, "console.log")
         if not os.path.exists(log):
             continue
@@ -173,7 +186,7 @@ def write_manifest(config, out_dir, timings):
             "description": scenario["description"],
             "trigger": scenario["trigger"],
             "kernelRelease": from_log(log, rb"Linux version (\S+)"),
-            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)"),
+            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)") or command_line(config, scenario),
             "console": f"{name}/console.log",
             "screenshot": f"{name}/screenshot.png" if os.path.exists(os.path.join(out_dir, name, "screenshot.png")) else None,
             "captureSeconds": timings.get(name, previous.get(name, {}).get("captureSeconds")),
@@ -196,7 +209,7 @@ def main():
     parser = argparse.ArgumentParser(description="QEMU lab driver")
     parser.add_argument("action", choices=["list", "run", "all", "manifest", "boot"])
     parser.add_argument("names", nargs="*")
-    parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--out", default=None, help="default: the scenario set's folder under shared/src/test/resources")
     parser.add_argument("--dir", help="boot: where console.log and qmp.sock go")
     parser.add_argument("--limit", type=int, default=600, help="boot: seconds before timeout ends QEMU")
     args = parser.parse_args()
@@ -207,7 +220,8 @@ def main():
             print(f"{s['name']:32} {s['description']}")
         return 0
     if args.action == "manifest":
-        write_manifest(config, args.out, {})
+        for out in ([args.out] if args.out else SET_OUT.values()):
+            write_manifest(config, out, {})
         return 0
     for needed in ("vmlinuz", "initramfs.cpio.gz"):
         if not os.path.exists(os.path.join(WORK, needed)):
@@ -223,16 +237,17 @@ def main():
     if unknown or not names:
         print(f"lab: unknown or no scenario: {' '.join(unknown)} (see lab/lab.py list)", file=sys.stderr)
         return 2
-    os.makedirs(args.out, exist_ok=True)
     timings = {}
     failed = []
     started = time.monotonic()
     for name in names:
-        result = run(config, by_name[name], args.out)
+        out = scenario_out(by_name[name], args.out)
+        os.makedirs(out, exist_ok=True)
+        result = run(config, by_name[name], out)
         timings[name] = result["seconds"]
         if result["outcome"] != "done" or not result["screenshot"]:
             failed.append(name)
-        write_manifest(config, args.out, timings)
+        write_manifest(config, out, timings)
     total = round(time.monotonic() - started, 1)
     print(f"lab: {len(names)} scenario(s) in {total} s"
           + (f"; did not reach their end state: {' '.join(failed)}" if failed else ""), file=sys.stderr)
