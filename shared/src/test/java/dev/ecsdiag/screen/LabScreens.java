@@ -18,7 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** The lab's real screenshots (and the serial log of the same boot) that the screen tests run over. */
-final class LabScreens {
+public final class LabScreens {
 
     static final Path LAB = Path.of("src/test/resources/lab");
     static final Path SCREEN = Path.of("src/test/resources/screen");
@@ -66,7 +66,7 @@ final class LabScreens {
         return Files.readAllBytes(dir.resolve("screenshot.png"));
     }
 
-    static byte[] jpeg(byte[] png) throws IOException {
+    public static byte[] jpeg(byte[] png) throws IOException {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
