@@ -1,14 +1,9 @@
 package dev.ecsdiag.cli;
 
-import dev.ecsdiag.config.Credentials;
 import dev.ecsdiag.config.InvalidRequestException;
 import dev.ecsdiag.job.DiagnosticsJob;
 import dev.ecsdiag.job.FailurePolicy;
 import dev.ecsdiag.job.JobRequest;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,7 +30,26 @@ import picocli.CommandLine.Spec;
                 "Fetches the serial console output, a screenshot and the system events of ECS instances, classifies"
                         + " every console log, and writes them under --out (layout: docs/collect.md).",
                 "Credentials: the Alibaba Cloud default chain, or --access-key-id with the secret from an environment"
-                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."})
+                        + " variable (--secret-env) or standard input (--secret-stdin); never from an argument."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+                "0:the collection ran, whatever it found (deadline reached and nothing found included)",
+                "1:--fail-on matched: an instance has one of its verdicts",
+                "2:usage error",
+                "3:the fleet file cannot be read",
+                "4:credentials or configuration (refused credentials, unknown region, no credentials)",
+                "5:the ECS endpoint cannot be reached"},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  export ALIBABA_CLOUD_ACCESS_KEY_ID=LTAI... ALIBABA_CLOUD_ACCESS_KEY_SECRET=...",
+                "  ecsdiag collect --region cn-hangzhou --tag ci-build=1042 \\",
+                "      --out ecsdiag-output --fail-on crash,boot-failure",
+                "  ecsdiag collect --region cn-hangzhou --instance i-bp67acfmxazb4ph8xxxx \\",
+                "      --access-key-id LTAI... --secret-stdin < secret.txt",
+                "  ecsdiag collect --region cn-hangzhou --endpoint 127.0.0.1:8800 \\",
+                "      --same-instance-spacing 0 --fleet-file fleet.txt     # ecsdiag emulator",
+                "",
+                "Output: docs/collect.md; verdicts: docs/verdicts.md."})
 final class CollectCommand implements Callable<Integer> {
 
     @Spec
@@ -79,19 +94,8 @@ final class CollectCommand implements Callable<Integer> {
                     + " ecsdiag emulator --throttle-window (default: ${DEFAULT-VALUE}).")
     double sameInstanceSpacingSeconds;
 
-    @Option(names = "--access-key-id", paramLabel = "ID", description = "AccessKey ID; the secret comes from --secret-env or --secret-stdin.")
-    String accessKeyId;
-
-    @Option(names = "--secret-env", paramLabel = "NAME", defaultValue = "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-            description = "Environment variable holding the AccessKey secret (default: ${DEFAULT-VALUE}).")
-    String secretEnv;
-
-    @Option(names = "--secret-stdin", description = "Read the AccessKey secret from the first line of standard input.")
-    boolean secretStdin;
-
-    @Option(names = "--sts-token-env", paramLabel = "NAME",
-            description = "Environment variable holding an STS security token, for temporary AccessKeys.")
-    String stsTokenEnv;
+    @Mixin
+    CredentialOptions credentialOptions;
 
     @Option(names = "--build", paramLabel = "LABEL",
             description = "Identifier of this build (e.g. a CI build number), shown in the report and used by its history.")
@@ -159,7 +163,7 @@ final class CollectCommand implements Callable<Integer> {
             b.failOn(FailurePolicy.parseVerdicts(String.join(",", failOn)), false);
             // usage problems first: a missing secret matters only once the request makes sense
             b.build();
-            return b.credentials(credentials()).build();
+            return b.credentials(credentialOptions.credentials(spec.commandLine())).build();
         } catch (InvalidRequestException e) {
             if (e.kind() == InvalidRequestException.Kind.USAGE) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -170,41 +174,5 @@ final class CollectCommand implements Callable<Integer> {
 
     private static Duration millis(double seconds) {
         return Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
-    private Credentials credentials() {
-        if (accessKeyId == null) {
-            if (secretStdin) {
-                throw new ParameterException(spec.commandLine(), "--secret-stdin needs --access-key-id");
-            }
-            return Credentials.defaultChain();
-        }
-        String secret = secretStdin ? readSecretFromStdin() : System.getenv(secretEnv);
-        if (secret == null || secret.isBlank()) {
-            throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION, secretStdin
-                    ? "no AccessKey secret on standard input (expected it on the first line)"
-                    : "the AccessKey secret for " + accessKeyId + " is expected in the environment variable " + secretEnv
-                    + ", which is not set; set it, name another with --secret-env, or use --secret-stdin");
-        }
-        String token = null;
-        if (stsTokenEnv != null) {
-            token = System.getenv(stsTokenEnv);
-            if (token == null || token.isBlank()) {
-                throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION,
-                        "the STS token is expected in the environment variable " + stsTokenEnv + ", which is not set");
-            }
-        }
-        return Credentials.of(accessKeyId, secret, token);
-    }
-
-    private static String readSecretFromStdin() {
-        try {
-            // not closed: standard input belongs to the process
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            return in.readLine();
-        } catch (IOException e) {
-            throw new InvalidRequestException(InvalidRequestException.Kind.CONFIGURATION,
-                    "cannot read the AccessKey secret from standard input: " + e.getMessage());
-        }
     }
 }

@@ -2,9 +2,9 @@ package dev.ecsdiag.cli;
 
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.Finding;
-import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.crash.StackFrame;
 import java.io.PrintWriter;
 import java.util.List;
 

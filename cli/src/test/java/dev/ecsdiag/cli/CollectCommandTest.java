@@ -274,4 +274,11 @@ class CollectCommandTest {
         assertThat(exit).as(streams.stderr()).isEqualTo(Main.EXIT_UNREACHABLE);
         assertThat(streams.stderr()).contains("could not be reached").contains("--endpoint");
     }
+
+    @Test
+    void helpShowsTheExitStatusesAndExamples() {
+        assertThat(Main.run("help", "collect")).isZero();
+        assertThat(streams.stdout()).contains("Exit status:").contains("5   the ECS endpoint cannot be reached")
+                .contains("Examples:").contains("--fail-on crash,boot-failure");
+    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdiag.classify.BootStage;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.CollectionJson;
 import dev.ecsdiag.collect.CollectionResult;
@@ -150,7 +150,7 @@ class LabEndToEndTest {
         Map<String, JsonNode> instances = new HashMap<>();
         report.get("instances").forEach(i -> instances.put(i.get("instanceId").asText(), i));
         assertThat(instances).containsOnlyKeys("i-labpanic", "i-labhealthy");
-        assertThat(instances.get("i-labpanic").get("verdict").asText()).isEqualTo("crashed");
+        assertThat(instances.get("i-labpanic").get("verdict").asText()).isEqualTo("crash");
         assertThat(instances.get("i-labhealthy").get("verdict").asText()).isEqualTo("healthy");
         assertThat(report.get("crashGroups")).hasSize(1);
         assertThat(report.get("crashGroups").get(0).get("title").asText()).isEqualTo(PANIC_TITLE);

@@ -3,8 +3,8 @@ package dev.ecsdiag.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
-import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.StackFrame;
 import dev.ecsdiag.classify.Verdict;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -123,8 +123,9 @@ final class EcsHttpHandler implements HttpHandler {
         body.setAll(answer.fields());
         boolean mangled = fault.brokenBase64() || fault.wrongContentType() || fault.malformedJson();
         if (answer.base64Field() != null && !mangled) {
-            streamAnswer(exchange, requestId, body, answer, inFlight);
-            counters.answered(request.action(), CallCounters.OK);
+            // counted before the answer's last bytes leave: a client that has read the whole answer
+            // must find it counted
+            streamAnswer(exchange, requestId, body, answer, inFlight, () -> counters.answered(request.action(), CallCounters.OK));
             log(request.action(), instanceIdOf(request, action), "200 OK");
             return;
         }
@@ -164,7 +165,7 @@ final class EcsHttpHandler implements HttpHandler {
      * Base64 needs no JSON escaping.
      */
     private static void streamAnswer(HttpExchange exchange, String requestId, ObjectNode fields, EcsAction.Answer answer,
-                                     CallCounters.InFlight inFlight) throws IOException {
+                                     CallCounters.InFlight inFlight, Runnable beforeLastBytes) throws IOException {
         InputStream in;
         try {
             in = answer.base64Source().open();
@@ -193,6 +194,7 @@ final class EcsHttpHandler implements HttpHandler {
                 });
                 in.transferTo(base64);
                 base64.close();
+                beforeLastBytes.run();
                 out.write("\"}".getBytes(StandardCharsets.US_ASCII));
             }
         }

@@ -1,5 +1,6 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,8 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.ParserMemory;
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,9 +13,14 @@ import java.util.List;
 
 /**
  * The classifier's front door: console bytes in, {@link Classification} out. Reads the log once;
- * every analyzer sees every line. Stateless and thread-safe: each call builds fresh analyzers.
+ * every analyzer sees every line. Thread-safe: each call builds fresh analyzers. An instance
+ * remembers only what repeats across logs (canonical titles, which frames are reporting machinery;
+ * {@link ParserMemory}, bounded), so one instance for many logs is faster than one per log, and
+ * nothing is kept JVM-wide.
  */
 public final class ConsoleClassifier {
+
+    private final ParserMemory memory = new ParserMemory();
 
     public Classification classify(byte[] console) {
         try {
@@ -30,7 +38,7 @@ public final class ConsoleClassifier {
 
     public Classification classify(InputStream in) throws IOException {
         ConsoleReader reader = new ConsoleReader(in);
-        CrashAnalyzer crashAnalyzer = new CrashAnalyzer();
+        CrashAnalyzer crashAnalyzer = new CrashAnalyzer(memory);
         BootAnalyzer bootAnalyzer = new BootAnalyzer();
         FindingAnalyzer findingAnalyzer = new FindingAnalyzer();
         List<LineAnalyzer> analyzers = List.of(bootAnalyzer, crashAnalyzer, findingAnalyzer);

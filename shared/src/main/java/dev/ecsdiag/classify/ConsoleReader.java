@@ -1,5 +1,6 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.text.ConsoleLine;
 import dev.ecsdiag.classify.text.LinePrefixes;
 import dev.ecsdiag.classify.text.TerminalWrap;
 import java.io.IOException;

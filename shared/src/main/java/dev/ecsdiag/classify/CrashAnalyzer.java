@@ -1,11 +1,14 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.crash.HeaderScanner;
 import dev.ecsdiag.classify.crash.OopsGroup;
 import dev.ecsdiag.classify.crash.OopsTable;
+import dev.ecsdiag.classify.crash.ParserMemory;
 import dev.ecsdiag.classify.crash.ReportExtent;
 import dev.ecsdiag.classify.crash.ReportParser;
 import dev.ecsdiag.classify.crash.TitleCanon;
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -58,11 +61,19 @@ public final class CrashAnalyzer implements LineAnalyzer {
     static final int PANIC_DISTANCE = 30;
     private static final String REPLAY = "** replaying previous printk message **";
 
+    private final TitleCanon titles;
+    private final ReportParser parser;
     private final List<OpenReport> open = new ArrayList<>();
     private final List<Crash> crashes = new ArrayList<>();
     private long droppedCrashes;
     /** Index in {@link #crashes} of the last crash of the current boot; -1 when none yet. */
     private int lastCrashInBoot = -1;
+
+    /** @param memory what parsing remembers across reports and logs, owned by the classifier */
+    public CrashAnalyzer(ParserMemory memory) {
+        this.titles = memory.titles();
+        this.parser = new ReportParser(memory);
+    }
 
     private static final class OpenReport {
         final OopsGroup group;
@@ -243,11 +254,11 @@ public final class CrashAnalyzer implements LineAnalyzer {
         }
         Crash crash;
         try {
-            crash = ReportParser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked);
+            crash = parser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked);
         } catch (RuntimeException e) {
             // A parser bug must not lose the crash: keep what the header line says.
             ConsoleLine h = r.lines.get(0);
-            String title = TitleCanon.canonical(h.text());
+            String title = titles.canonical(h.text());
             crash = new Crash(title, List.of(), null, true, "parser error: " + e, null, (int) h.number(),
                     (int) h.number(), List.of(), null, null, null, null, null, null, null, null, r.panicked, 0,
                     h.text(), h.text(), "");

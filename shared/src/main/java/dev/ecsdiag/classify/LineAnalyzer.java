@@ -1,5 +1,7 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.text.ConsoleLine;
+
 /**
  * A stage of the classifier that sees every normalized line once, in order. Analyzers keep only
  * what they need (bounded state), so a console log of any size is read in one pass.

@@ -1,5 +1,7 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.text.ConsoleLine;
+
 /**
  * The text the boot and finding rules look at, taken from a {@link ConsoleLine}.
  *

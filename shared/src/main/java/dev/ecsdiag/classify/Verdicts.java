@@ -1,5 +1,6 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.crash.Crash;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

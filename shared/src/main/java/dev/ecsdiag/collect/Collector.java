@@ -81,6 +81,31 @@ public final class Collector {
     public record Measured(CollectionResult result, Stats stats, Ending ending, CallFailure fatal) {
     }
 
+    /**
+     * Which instances the request selects, without fetching anything: DescribeInstances only, for a
+     * front end's "test connection". The fleet file is not read (a form has no workspace).
+     *
+     * @param found    ids of the instances the lookup returned
+     * @param notFound ids asked for that it did not return
+     * @param warnings problems of the lookup
+     * @param fatal    the failure no further call could overcome (refused key, unreachable endpoint); null otherwise
+     */
+    public record Lookup(List<String> found, List<String> notFound, List<String> warnings, CallFailure fatal) {
+    }
+
+    public Lookup lookup(CollectionRequest request, ProgressSink progress) {
+        long deadlineNanos = System.nanoTime() + request.deadline().toNanos();
+        Duration connectTimeout = request.callTimeout().compareTo(Duration.ofSeconds(5)) < 0 ? request.callTimeout() : Duration.ofSeconds(5);
+        try (EcsApi api = EcsApi.open(request.region(), request.endpoint(), request.credentials(), connectTimeout, environment)) {
+            InstanceDirectory.Result r = new InstanceDirectory(api, new RetryPolicy(request.retry(), random), request, deadlineNanos, progress)
+                    .resolve(request.instanceIds(), request.tags());
+            List<String> found = r.fatal() != null ? List.of()
+                    : r.targets().stream().filter(d -> d.status() != null || d.name() != null || !d.tags().isEmpty())
+                    .map(InstanceDirectory.Described::id).toList();
+            return new Lookup(found, r.notFound(), r.warnings().stream().map(api.redactor()::apply).toList(), r.fatal());
+        }
+    }
+
     public Measured collectMeasured(CollectionRequest request, ProgressSink progress) {
         Instant started = Instant.now();
         long startNanos = System.nanoTime();

@@ -1,13 +1,13 @@
 package dev.ecsdiag.collect;
 
-import dev.ecsdiag.ecs.SystemEvent;
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.classify.FindingKind;
 import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.classify.Verdicts;
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.ecs.SystemEvent;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

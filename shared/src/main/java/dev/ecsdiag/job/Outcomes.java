@@ -38,7 +38,7 @@ final class Outcomes {
         };
     }
 
-    private static Ended fatal(CallFailure f, JobRequest request) {
+    static Ended fatal(CallFailure f, JobRequest request) {
         Hint hint = new Hint(f.hint(), ErrorHints.settings(f.code()));
         String detail = f.code() + (f.message() == null ? "" : ": " + f.message());
         if (ErrorHints.isCredentialProblem(f.code())) {

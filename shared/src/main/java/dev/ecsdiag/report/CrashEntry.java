@@ -1,6 +1,6 @@
 package dev.ecsdiag.report;
 
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import java.util.List;
 
 /**

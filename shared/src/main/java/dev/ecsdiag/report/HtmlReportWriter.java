@@ -5,8 +5,8 @@ import static dev.ecsdiag.report.Html.esc;
 import static dev.ecsdiag.report.Html.href;
 
 import dev.ecsdiag.classify.Boot;
-import dev.ecsdiag.classify.Crash;
-import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.StackFrame;
 import dev.ecsdiag.collect.CallFailure;
 import dev.ecsdiag.collect.PlatformEvents;
 import dev.ecsdiag.ecs.SystemEvent;

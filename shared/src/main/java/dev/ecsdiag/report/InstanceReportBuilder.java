@@ -2,10 +2,10 @@ package dev.ecsdiag.report;
 
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.Finding;
-import dev.ecsdiag.classify.StackFrame;
 import dev.ecsdiag.classify.Verdict;
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.StackFrame;
 import dev.ecsdiag.collect.InstanceOutcome;
 import dev.ecsdiag.collect.InstanceVerdict;
 import dev.ecsdiag.collect.InstanceVerdicts;

@@ -1,7 +1,7 @@
 package dev.ecsdiag.report;
 
 import dev.ecsdiag.classify.Verdict;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.ecsdiag.classify;
 
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

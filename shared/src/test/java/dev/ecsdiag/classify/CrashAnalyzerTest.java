@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.ParserMemory;
+import dev.ecsdiag.classify.crash.StackFrame;
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +122,7 @@ class CrashAnalyzerTest {
         String log = "[    0.000000] Linux version 6.1.0 (gcc) #1 SMP\n" + WARNING
                 + "[    0.000000] Linux version 6.1.0 (gcc) #1 SMP\n" + NULL_DEREF;
         List<Long> bannerLines = new ArrayList<>();
-        CrashAnalyzer analyzer = new CrashAnalyzer();
+        CrashAnalyzer analyzer = new CrashAnalyzer(new ParserMemory());
         try {
             ConsoleReader reader = new ConsoleReader(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)));
             for (ConsoleLine l = reader.next(); l != null; l = reader.next()) {

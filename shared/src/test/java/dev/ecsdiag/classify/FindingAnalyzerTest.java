@@ -2,6 +2,7 @@ package dev.ecsdiag.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsdiag.classify.text.ConsoleLine;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;

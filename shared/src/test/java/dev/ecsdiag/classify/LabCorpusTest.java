@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsdiag.classify.crash.Crash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsdiag.classify.crash.Crash;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

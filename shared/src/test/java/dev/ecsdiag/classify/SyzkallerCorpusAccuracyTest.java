@@ -3,6 +3,7 @@ package dev.ecsdiag.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.testing.SharedMaterial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.ecsdiag.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsdiag.classify.crash.Crash;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

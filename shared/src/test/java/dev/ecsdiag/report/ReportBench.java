@@ -3,8 +3,9 @@ package dev.ecsdiag.report;
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.BootStage;
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
 import dev.ecsdiag.classify.Verdict;
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.StackFrame;
 import dev.ecsdiag.collect.CollectionResult;
 import dev.ecsdiag.collect.ConsoleCapture;
 import dev.ecsdiag.collect.InstanceOutcome;
@@ -184,8 +185,8 @@ public final class ReportBench {
         return new CollectionResult("cn-hangzhou", Instant.now(), Instant.now(), out.toString(), outcomes, List.of(), List.of());
     }
 
-    private static List<dev.ecsdiag.classify.StackFrame> shifted(List<dev.ecsdiag.classify.StackFrame> frames, int by) {
-        return frames.stream().map(f -> new dev.ecsdiag.classify.StackFrame(f.function(), f.offset(), f.size(), f.module(),
+    private static List<StackFrame> shifted(List<StackFrame> frames, int by) {
+        return frames.stream().map(f -> new StackFrame(f.function(), f.offset(), f.size(), f.module(),
                 f.reliable(), f.line() + by)).toList();
     }
 

@@ -3,7 +3,7 @@ package dev.ecsdiag.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsdiag.classify.BootStage;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.collect.CollectionResult;
 import dev.ecsdiag.collect.ConsoleCapture;

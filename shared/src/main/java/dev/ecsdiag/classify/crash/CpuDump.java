@@ -64,7 +64,7 @@ public record CpuDump(Pattern named, Pattern start, Pattern stop, Pattern taskFr
                         }
                     }
                 }
-            } else if (line.stackStart()) {
+            } else if (line.startsStack()) {
                 if (trace >= 0) {
                     end = i;
                     break;

@@ -9,7 +9,7 @@ public enum FrameExtractor {
     /** The innermost frame that is not reporting machinery: the usual rule. */
     FIRST {
         @Override
-        public int pick(List<String> frames) {
+        int pick(List<String> frames, SkipAnswers answers) {
             return frames.isEmpty() ? -1 : 0;
         }
     },
@@ -21,11 +21,11 @@ public enum FrameExtractor {
      */
     STALL {
         @Override
-        public int pick(List<String> frames) {
+        int pick(List<String> frames, SkipAnswers answers) {
             int prev = 0;
             for (int i = 0; i < frames.size(); i++) {
                 String frame = frames.get(i);
-                if (STALL_ANCHOR_MATCHER.skips(frame)) {
+                if (answers.skips(STALL_ANCHOR_MATCHER, frame)) {
                     return frame.contains("smp_call_function") ? -2 - i : prev;
                 }
                 prev = i;
@@ -40,7 +40,7 @@ public enum FrameExtractor {
      */
     HANG {
         @Override
-        public int pick(List<String> frames) {
+        int pick(List<String> frames, SkipAnswers answers) {
             for (int i = 0; i < frames.size(); i++) {
                 for (String anchor : HANG_ANCHORS.keySet()) {
                     if (frames.get(i).contains(anchor)) {
@@ -73,9 +73,10 @@ public enum FrameExtractor {
 
     /**
      * Index of the guilty frame in {@code frames}, or -1 for none. {@link #STALL} returns
-     * {@code -2 - i} to say "frame i, but named {@code smp_call_function}".
+     * {@code -2 - i} to say "frame i, but named {@code smp_call_function}". {@code answers}
+     * remembers which frames are anchors.
      */
-    public abstract int pick(List<String> frames);
+    abstract int pick(List<String> frames, SkipAnswers answers);
 
     /** The name under which the picked frame appears in titles. */
     public String rename(String frame) {

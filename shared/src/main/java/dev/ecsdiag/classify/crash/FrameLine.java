@@ -1,6 +1,5 @@
 package dev.ecsdiag.classify.crash;
 
-import dev.ecsdiag.classify.StackFrame;
 import java.util.List;
 
 /**

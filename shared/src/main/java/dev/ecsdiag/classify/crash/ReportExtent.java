@@ -1,5 +1,7 @@
 package dev.ecsdiag.classify.crash;
 
+import java.util.List;
+
 /**
  * Where a report ends. A report is collected until something else starts, which may be long after
  * the kernel finished printing it; its last line is the last one that still looks like part of an
@@ -31,6 +33,25 @@ public final class ReportExtent {
             grown[grown.length - 1] = m;
             MARKERS[c] = grown;
         }
+    }
+
+    /**
+     * Index of a report's last line: its end-trace or end-panic line, else the last line that holds
+     * a frame or looks {@link #isReportish report-like} (0: the header alone).
+     */
+    static int lastIndex(List<ReportLine> lines) {
+        int last = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            ReportLine rl = lines.get(i);
+            String t = rl.text();
+            if (t.startsWith("---[ end trace") || t.startsWith("---[ end Kernel panic")) {
+                return i;
+            }
+            if (rl.frame() != null || isReportish(t)) {
+                last = i;
+            }
+        }
+        return last;
     }
 
     /** Cheap test: does this line look like a part of an oops report? */

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Patterns shared by all oops formats: the building blocks of the table's regular expressions,
- * where stacks start, and which frames belong to the reporting machinery rather than to the bug.
- * Data, not logic: extend the lists to teach the classifier a new helper function.
+ * Patterns shared by all oops formats: the building blocks of the table's regular expressions
+ * and which frames belong to the reporting machinery rather than to the bug (where stacks start
+ * is {@link StackStart}). Data, not logic: extend the lists to teach the classifier a new helper function.
  */
 public final class ReportPatterns {
 
@@ -53,28 +53,6 @@ public final class ReportPatterns {
             + "|(?:[0-9]+:)?0x[0-9a-f]+|(?:[0-9]+:)?{{PC}} +\\[< *\\(null\\)>\\] +\\(null\\)|[0-9]+: +\\(null\\))");
     /** Start of the call trace. */
     public static final Pattern CALL_TRACE = Pattern.compile("Call [Tt]race:|Backtrace:");
-
-    /** Lines that start a (new) stack trace: the frames of one stack end there. */
-    public static boolean isStackStart(String line) {
-        if (line.contains("Call Trace") || line.contains("Call trace") || line.contains("Backtrace:")
-                || line.contains("Allocated:") || line.contains("Freed:")
-                || line.contains("Uninit was stored to memory at")) {
-            return true;
-        }
-        if (line.contains("Allocated by task ") || line.contains("Freed by task ")) {
-            return ALLOC_FREE_TASK.matcher(line).find();
-        }
-        int b = line.indexOf(" backtrace");
-        if (b > 0 && line.charAt(b - 1) != 'k') {
-            return BACKTRACE.matcher(line).find();
-        }
-        return line.contains("badaddr: ") && RISCV_REGS_END.matcher(line).find();
-    }
-
-    private static final Pattern ALLOC_FREE_TASK = Pattern.compile("(?:Allocated|Freed) by task [0-9]+:");
-    private static final Pattern BACKTRACE = Pattern.compile("[^k] backtrace(?: \\(crc [0-9a-fA-F]*\\))?:");
-    private static final Pattern RISCV_REGS_END =
-            Pattern.compile("status: [0-9a-f]{16} badaddr: [0-9a-f]{16} cause: [0-9a-f]{16}");
 
     /** Fault-injection stacks interleaved with a report make it unreliable. */
     public static boolean isCorruptingLine(String line) {

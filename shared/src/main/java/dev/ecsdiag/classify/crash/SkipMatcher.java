@@ -2,29 +2,29 @@ package dev.ecsdiag.classify.crash;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Decides whether a frame name matches any of a list of regular expressions found anywhere in
  * the name (skip lists, stall anchors). Most entries are plain words, anchored words or suffixes: those are tested with string
- * operations, and only the few real expressions meet a regex. Answers are memoised per name
- * (bounded), because the same helper frames appear in every report.
+ * operations, and only the few real expressions meet a regex. Immutable, so the table's lists are
+ * shared by every classifier; the answers are remembered per classifier ({@link SkipAnswers}).
  */
 final class SkipMatcher {
 
-    private static final int MAX_CACHE = 4096; // per matcher: bounded memory on adversarial logs
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_]+");
 
-    private final List<String> contains = new ArrayList<>();
-    private final List<String> prefixes = new ArrayList<>();
-    private final List<String> suffixes = new ArrayList<>();
-    private final List<String> exact = new ArrayList<>();
+    private final List<String> contains;
+    private final List<String> prefixes;
+    private final List<String> suffixes;
+    private final List<String> exact;
     private final Pattern rest;
-    private final Map<String, Boolean> cache = new ConcurrentHashMap<>();
 
     SkipMatcher(List<String> patterns) {
+        List<String> contains = new ArrayList<>();
+        List<String> prefixes = new ArrayList<>();
+        List<String> suffixes = new ArrayList<>();
+        List<String> exact = new ArrayList<>();
         List<String> regexes = new ArrayList<>();
         for (String p : patterns) {
             boolean start = p.startsWith("^");
@@ -42,22 +42,15 @@ final class SkipMatcher {
                 contains.add(core);
             }
         }
+        this.contains = List.copyOf(contains);
+        this.prefixes = List.copyOf(prefixes);
+        this.suffixes = List.copyOf(suffixes);
+        this.exact = List.copyOf(exact);
         rest = regexes.isEmpty() ? null : Pattern.compile(String.join("|", regexes));
     }
 
+    /** Whether one of the patterns is found in {@code frame}; see {@link SkipAnswers} for the remembered answer. */
     boolean skips(String frame) {
-        Boolean known = cache.get(frame);
-        if (known != null) {
-            return known;
-        }
-        boolean result = compute(frame);
-        if (cache.size() < MAX_CACHE) {
-            cache.put(frame, result);
-        }
-        return result;
-    }
-
-    private boolean compute(String frame) {
         for (String e : exact) {
             if (frame.equals(e)) {
                 return true;

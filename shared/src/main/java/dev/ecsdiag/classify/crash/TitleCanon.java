@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
  * line numbers, offsets, CPU and other numbers are replaced by fixed words (syzkaller's
  * convention: {@code ADDR}, {@code IP}, {@code LINE}, {@code CPU}, {@code NUM}); then control
  * characters are dropped, spaces collapsed and the title cut at 120 characters.
+ *
+ * <p>Titles repeat across reports and logs ("bad-access in X"), so an instance remembers its
+ * answers, boundedly. The memory belongs to whoever made the instance (one per
+ * {@code ConsoleClassifier}); nothing is kept JVM-wide. Thread-safe.
  */
 public final class TitleCanon {
-
-    private TitleCanon() {
-    }
 
     /** A replacement, tried only when the title holds {@code needle} (null: when it holds a digit). */
     private record Replacement(String needle, Pattern pattern, String with) {
@@ -33,20 +34,19 @@ public final class TitleCanon {
             new Replacement(null, Pattern.compile("\\d{7,}"), "NUM"));
 
     private static final int MAX_CACHE = 4096;
-    /** Titles repeat across reports ("bad-access in X"): remember the answers, boundedly. */
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
 
     /** Longest title kept: corrupted or interleaved lines can be very long. */
     public static final int MAX_TITLE = 120;
 
-    public static String canonical(String title) {
-        String known = CACHE.get(title);
+    public String canonical(String title) {
+        String known = cache.get(title);
         if (known != null) {
             return known;
         }
         String result = compute(title);
-        if (CACHE.size() < MAX_CACHE) {
-            CACHE.put(title, result);
+        if (cache.size() < MAX_CACHE) {
+            cache.put(title, result);
         }
         return result;
     }

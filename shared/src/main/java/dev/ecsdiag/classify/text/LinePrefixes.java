@@ -1,6 +1,6 @@
 package dev.ecsdiag.classify.text;
 
-import dev.ecsdiag.classify.ConsoleLine;
+
 
 /**
  * Takes off the prefixes that consoles, {@code dmesg}, syslog and the journal put in front of a

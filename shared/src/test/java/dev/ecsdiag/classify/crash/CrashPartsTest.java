@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ecsdiag.classify.StackFrame;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -72,14 +71,32 @@ class CrashPartsTest {
 
     @Test
     void titlesAreCanonical() {
-        assertEquals("WARNING in foo", TitleCanon.canonical("WARNING in foo+0x12/0x34"));
+        TitleCanon canon = new TitleCanon();
+        assertEquals("WARNING in foo", canon.canonical("WARNING in foo+0x12/0x34"));
         assertEquals("kernel panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)",
-                TitleCanon.canonical("kernel panic: VFS: Unable to mount root fs on unknown-block(0,0)"));
-        assertEquals("KASAN: wild-memory-access Read in ADDR", TitleCanon.canonical("KASAN: wild-memory-access Read in ffff888012345678"));
-        assertEquals("INFO: task syz-executor blocked", TitleCanon.canonical("INFO: task syz-executor.3:1234 blocked"));
-        assertEquals("WARNING in a/b.c:LINE", TitleCanon.canonical("WARNING in a/b.c:123"));
-        assertEquals(120, TitleCanon.canonical("x".repeat(500)).length());
-        assertEquals("a b", TitleCanon.canonical("a\t\u0001 b"));
+                canon.canonical("kernel panic: VFS: Unable to mount root fs on unknown-block(0,0)"));
+        assertEquals("KASAN: wild-memory-access Read in ADDR", canon.canonical("KASAN: wild-memory-access Read in ffff888012345678"));
+        assertEquals("INFO: task syz-executor blocked", canon.canonical("INFO: task syz-executor.3:1234 blocked"));
+        assertEquals("WARNING in a/b.c:LINE", canon.canonical("WARNING in a/b.c:123"));
+        assertEquals(120, canon.canonical("x".repeat(500)).length());
+        assertEquals("a b", canon.canonical("a\t\u0001 b"));
+    }
+
+    @Test
+    void stackStartsAreReadFromOneTableByKind() {
+        assertEquals(StackStart.CALL_TRACE, StackStart.of(" Call Trace:"));
+        assertEquals(StackStart.CALL_TRACE, StackStart.of("Call trace:"));
+        assertEquals(StackStart.ALLOCATED_BY_TASK, StackStart.of("Allocated by task 5301:"));
+        assertEquals(StackStart.FREED_BY_TASK, StackStart.of("Freed by task 5301:"));
+        assertNull(StackStart.of("Freed by task of mine"), "a task number and colon are required");
+        assertEquals(StackStart.BACKTRACE, StackStart.of("  backtrace (crc 3f2a1b4c):"));
+        assertNull(StackStart.of("stack backtrace:"), "lockdep's stack backtrace is part of its report");
+        assertEquals(StackStart.UNINIT_STORED, StackStart.of("Uninit was stored to memory at:"));
+        assertEquals(StackStart.RISCV_REGISTERS_END, StackStart.of(
+                "status: 0000000000000120 badaddr: 0000000000000000 cause: 000000000000000f"));
+        assertFalse(StackStart.RISCV_REGISTERS_END.framesFollow());
+        assertTrue(StackStart.CALL_TRACE.framesFollow());
+        assertNull(StackStart.of("WARNING: CPU: 0 PID: 1 at mm/page_alloc.c:4000"));
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleClassifier;
-import dev.ecsdiag.classify.Crash;
-import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.StackFrame;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.ecsdiag.classify;
+package dev.ecsdiag.classify.crash;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.ecsdiag.classify;
+package dev.ecsdiag.classify.crash;
 
 /**
  * One frame of a kernel call trace, as printed: {@code tcp_close+0x2a/0x60 [ipv6]}.

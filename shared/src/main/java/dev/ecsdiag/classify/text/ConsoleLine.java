@@ -1,4 +1,4 @@
-package dev.ecsdiag.classify;
+package dev.ecsdiag.classify.text;
 
 /**
  * One console line after normalization: decoded, control characters and ANSI escapes removed,

@@ -1,0 +1,9 @@
+package hudson.security;
+
+import org.springframework.security.core.Authentication;
+
+public abstract class ACL {
+    public static final String SYSTEM_USERNAME = "SYSTEM";
+
+    public static final Authentication SYSTEM2 = null;
+}
