@@ -4,7 +4,7 @@ import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.BootStage;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleClassifier;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.classify.FindingKind;
 import dev.ecsdiag.classify.Verdict;

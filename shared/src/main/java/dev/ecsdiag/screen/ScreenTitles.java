@@ -1,8 +1,8 @@
 package dev.ecsdiag.screen;
 
 import dev.ecsdiag.classify.Classification;
-import dev.ecsdiag.classify.Crash;
-import dev.ecsdiag.classify.StackFrame;
+import dev.ecsdiag.classify.crash.Crash;
+import dev.ecsdiag.classify.crash.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

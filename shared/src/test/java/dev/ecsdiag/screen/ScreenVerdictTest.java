@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleClassifier;
-import dev.ecsdiag.classify.Crash;
+import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
