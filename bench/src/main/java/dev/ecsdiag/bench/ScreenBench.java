@@ -120,6 +120,40 @@ public final class ScreenBench {
         System.out.printf(Locale.ROOT, "%d screen images: median %.1f ms (CPU %.1f ms), max %.1f ms (CPU %.1f ms) per screen;"
                 + " worst CER %.3f %%%n", all.length, median(all), median(allCpu), Arrays.stream(all).max().orElse(0),
                 Arrays.stream(allCpu).max().orElse(0), 100 * worstCer);
+        bounds(Files.readAllBytes(screens.get(0).resolve("screenshot.png")));
+    }
+
+    /** Memory allocated by one read of a 4K screen and of a PNG whose header claims 65535 x 65535. */
+    private static void bounds(byte[] png) throws IOException {
+        BufferedImage console = ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage big = new BufferedImage(3840, 2160, BufferedImage.TYPE_3BYTE_BGR);
+        for (int y = 0; y + console.getHeight() <= 2160; y += console.getHeight()) {
+            for (int x = 0; x + console.getWidth() <= 3840; x += console.getWidth()) {
+                big.getRaster().setRect(x, y, console.getRaster());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(big, "png", out);
+        byte[] huge = Arrays.copyOf(png, 33);
+        huge[16] = 0; huge[17] = 0; huge[18] = (byte) 0xff; huge[19] = (byte) 0xff; // IHDR width 65535
+        huge[20] = 0; huge[21] = 0; huge[22] = (byte) 0xff; huge[23] = (byte) 0xff; // height 65535
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(huge, 12, 17);
+        java.nio.ByteBuffer.wrap(huge, 29, 4).putInt((int) crc.getValue());
+        ScreenReader reader = new ScreenReader();
+        for (String name : List.of("4K (3840x2160, 6 consoles tiled)", "PNG header claiming 65535x65535")) {
+            byte[] image = name.startsWith("4K") ? out.toByteArray() : huge;
+            long allocated = allocated();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
+            var reading = reader.read(image);
+            long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+            System.out.printf(Locale.ROOT, "%s: %.1f MB allocated, %.1f ms CPU, %s%n", name, (allocated() - allocated) / 1e6,
+                    cpu / 1e6, reading.read() ? reading.text().lines().size() + " rows read" : reading.problem());
+        }
+    }
+
+    private static long allocated() {
+        return ((com.sun.management.ThreadMXBean) THREADS).getThreadAllocatedBytes(Thread.currentThread().getId());
     }
 
     private static double median(double[] values) {

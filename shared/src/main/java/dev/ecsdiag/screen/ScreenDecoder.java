@@ -22,8 +22,12 @@ public final class ScreenDecoder {
 
     /** Largest side accepted; a 4K screen (3840 x 2160) passes with room to spare. */
     public static final int MAX_SIDE = 8192;
-    /** Largest area accepted: about 160 MB at its peak (3-byte raster, 1-byte ink map). */
-    public static final long MAX_PIXELS = 40_000_000L;
+    /**
+     * Largest area accepted: 16 Mpixel (a 5K screen is 14.7) peaks at about 64 MB (3-byte raster,
+     * 1-byte ink map). The collector reads screens in its workers, up to its concurrency at once, so
+     * this bound times the concurrency is the worst case a hostile fleet can cost.
+     */
+    public static final long MAX_PIXELS = 16_000_000L;
 
     public DecodedScreen decode(byte[] bytes) {
         String format = formatOf(bytes);
