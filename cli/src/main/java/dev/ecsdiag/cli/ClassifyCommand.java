@@ -1,6 +1,8 @@
 package dev.ecsdiag.cli;
 
 import dev.ecsdiag.classify.Classification;
+import dev.ecsdiag.classify.ConsoleInput;
+import dev.ecsdiag.config.FileProblems;
 import dev.ecsdiag.classify.ConsoleClassifier;
 import dev.ecsdiag.screen.ScreenDecoder;
 import dev.ecsdiag.screen.ScreenReader;
@@ -26,12 +28,15 @@ import picocli.CommandLine.Spec;
  * at the end). JSON output is JSON Lines: one object per file, one line each.
  */
 @Command(name = "classify",
+        versionProvider = VersionProvider.class,
         mixinStandardHelpOptions = true,
         description = {
-                "Classify kernel console logs: crashes, boots, OOM kills, storage failures, and one verdict per file.",
-                "Verdicts, first that applies: boot-failure, crash, storage-failure, oom, healthy."},
-        footer = {"", "Exit status: 0 when every file was classified (whatever was found), 2 for a usage error,",
-                "3 when a file could not be read or classified (the other files are still classified)."})
+                "Classify kernel console logs: crashes, boots, OOM kills, storage failures, and one verdict per file."
+                + " Verdicts, first that applies: boot-failure, crash, storage-failure, oom, healthy."},
+        footer = {"", "Input: plain text or gzip (found by its magic bytes, whatever the name); a file that is not text"
+                + " (a program, a picture, another archive) is named on standard error and not classified.",
+                "", "Exit status: 0 when every file was classified (whatever was found), 2 for a usage error, 3 when a"
+                + " file could not be read, was not text or could not be classified (the other files are still classified)."})
 final class ClassifyCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -77,12 +82,25 @@ final class ClassifyCommand implements Callable<Integer> {
                         continue;
                     }
                     stdinUsed = true;
-                    result = classifier.classify(nonClosing(System.in));
+                    result = classifier.classify(ConsoleInput.open(nonClosing(System.in)));
                 } else {
-                    result = classifier.classify(Paths.get(file));
+                    try (InputStream in = ConsoleInput.open(Files.newInputStream(Paths.get(file)))) {
+                        result = classifier.classify(in);
+                    }
                 }
+            } catch (ConsoleInput.NotTextException e) {
+                err.println("ecsdiag classify: " + file + " is " + e.getMessage() + "; give a console log");
+                err.flush();
+                unreadable = true;
+                continue;
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                err.println("ecsdiag classify: cannot read " + file + ": broken gzip data (" + e.getMessage() + ")");
+                err.flush();
+                unreadable = true;
+                continue;
             } catch (IOException e) {
-                err.println("ecsdiag classify: cannot read " + file + ": " + reason(e, file));
+                err.println("ecsdiag classify: cannot read " + file + ": "
+                        + FileProblems.reason(e, file.equals("-") ? null : Path.of(file)));
                 err.flush();
                 unreadable = true;
                 continue;
@@ -120,21 +138,6 @@ final class ClassifyCommand implements Callable<Integer> {
             throw new IOException("a " + size + "-byte image is larger than any screenshot (" + (MAX_IMAGE_BYTES >> 20) + " MB at most)");
         }
         return Files.readAllBytes(file);
-    }
-
-    /** A short reason: "no such file", "permission denied", "is a directory", else the exception's message. */
-    private static String reason(Exception e, String file) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
-            return "is a directory";
-        }
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     /** Standard input stays open for whoever reads it after us (tests, embedding). */

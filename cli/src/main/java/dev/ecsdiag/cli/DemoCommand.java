@@ -68,8 +68,6 @@ final class DemoCommand implements Callable<Integer> {
                     .outputDirectory(out)
                     .callTimeout(Duration.ofSeconds(5))
                     .deadline(Duration.ofMinutes(2))
-                    // the fixtures' events carry fixed dates: look far enough back to see them
-                    .eventWindow(Duration.ofDays(3650))
                     .sameInstanceSpacing(DEMO_THROTTLE_WINDOW)
                     .buildLabel("demo")
                     .build();

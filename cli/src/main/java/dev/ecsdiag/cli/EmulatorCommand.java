@@ -26,11 +26,13 @@ import picocli.CommandLine.ParameterException;
  * pipeline can be rehearsed offline; prints the endpoint and a local test key, runs until Ctrl-C.
  */
 @Command(name = "emulator",
+        versionProvider = VersionProvider.class,
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-                "Runs a local ECS-compatible endpoint on 127.0.0.1 serving a fixture fleet, for offline rehearsals.",
-                "Prints the endpoint, the region and a local test AccessKey pair; runs until Ctrl-C.",
-                "Fixture format: docs/emulator.md."})
+                "Runs a local ECS-compatible endpoint on 127.0.0.1 serving a fixture fleet, for offline rehearsals."
+                + " Prints the endpoint, the region, a local test AccessKey pair and the fleet's instances with their"
+                + " tags; runs until Ctrl-C. Fixture format: docs/emulator.md."})
 final class EmulatorCommand implements Callable<Integer> {
 
     @Spec
@@ -184,6 +186,16 @@ final class EmulatorCommand implements Callable<Integer> {
         return ecs.fleet().all();
     }
 
+    /** "  tags ci-build=demo-1042, ci-runner=5": what --tag can select. */
+    private static String tags(EmulatedInstance i) {
+        if (i.tags().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("  tags ");
+        i.tags().forEach((k, v) -> b.append(b.length() > 7 ? ", " : "").append(k).append('=').append(v));
+        return b.toString();
+    }
+
     private void printBanner(PrintWriter out, EcsEmulator ecs, List<EmulatedInstance> fleet) {
         out.println("ecsdiag emulator: local ECS endpoint (API 2014-05-26) serving " + fleet.size() + " instance(s) from "
                 + (fixtures == null ? "the built-in fleet" : fixtures.toAbsolutePath()));
@@ -196,13 +208,16 @@ final class EmulatorCommand implements Callable<Integer> {
                 + (ecs.throttleScope() == ThrottleScope.INSTANCE ? "instance" : "instance and action"));
         out.println("  instances:");
         for (EmulatedInstance i : fleet) {
-            out.println("    " + i.id() + "  " + i.status() + "  " + i.regionId() + "  " + i.name());
+            out.println("    " + i.id() + "  " + i.status() + "  " + i.regionId() + "  " + i.name() + tags(i));
         }
         out.println("Point a client at it, e.g.:");
         out.println("  export ALIBABA_CLOUD_ACCESS_KEY_ID=" + CredentialStore.TEST_ACCESS_KEY_ID
                 + " ALIBABA_CLOUD_ACCESS_KEY_SECRET=" + CredentialStore.TEST_ACCESS_KEY_SECRET);
         out.println("  ecsdiag collect --region " + ecs.region() + " --endpoint " + ecs.endpoint()
                 + (fleet.isEmpty() ? "" : " --instance " + fleet.get(0).id()));
+        fleet.stream().flatMap(i -> i.tags().entrySet().stream()).findFirst().ifPresent(tag ->
+                out.println("  ecsdiag collect --region " + ecs.region() + " --endpoint " + ecs.endpoint()
+                        + " --tag " + tag.getKey() + "=" + tag.getValue()));
         out.println("Press Ctrl-C to stop.");
         out.flush();
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 CollectCommand.class,
                 DemoCommand.class,
                 EmulatorCommand.class,
+                VersionCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -65,7 +65,7 @@ final class TextPrinter implements ClassificationPrinter {
 
     private void printCrash(int n, Crash crash) {
         StringBuilder head = new StringBuilder("  crash ").append(n).append(": ").append(safe(crash.title()));
-        head.append("  [").append(safe(crash.type())).append(", lines ").append(crash.startLine()).append('-')
+        head.append("  [").append(safe(crash.category())).append(", lines ").append(crash.startLine()).append('-')
                 .append(crash.endLine()).append(", boot ").append(crash.boot());
         if (crash.corrupted()) {
             head.append(", corrupted");
@@ -104,7 +104,7 @@ final class TextPrinter implements ClassificationPrinter {
             return -1;
         }
         for (int i = 0; i < crash.callTrace().size(); i++) {
-            if (crash.guiltyFrame().equals(crash.callTrace().get(i).function())) {
+            if (crash.callTrace().get(i).isIn(crash.guiltyFrame())) {
                 return i;
             }
         }

@@ -65,6 +65,35 @@ class ClassifyCommandTest {
             [    2.294000] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)
             """;
 
+    /** A hung task whose guilty function the compiler split: its frame is {@code direct_entry.cold.36}. */
+    static final String HUNG_COLD = HEALTHY + """
+            [   21.162160] INFO: task sh:95 blocked for more than 10 seconds.
+            [   21.166941]       Tainted: G           OE      6.1.0-56-amd64 #1 Debian 6.1.192-2
+            [   21.174200] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+            [   21.177318] task:sh              state:D stack:0     pid:95    ppid:93     flags:0x00000002
+            [   21.180322] Call Trace:
+            [   21.199145]  <TASK>
+            [   21.210533]  __schedule+0x34d/0xa00
+            [   21.222129]  schedule+0x5a/0xd0
+            [   21.229028]  direct_entry.cold.36+0x18/0x24 [lkdtm]
+            [   21.231795]  full_proxy_write+0x53/0x80
+            [   21.238997]  vfs_write+0xc7/0x3f0
+            [   21.241864]  ksys_write+0x6b/0xf0
+            [   21.244269]  do_syscall_64+0x5d/0xb0
+            [   21.246947]  ? handle_mm_fault+0xdb/0x2d0
+            [   21.264864]  ? do_user_addr_fault+0x1b0/0x570
+            [   21.273757]  ? exit_to_user_mode_prepare+0x44/0x240
+            [   21.276363]  entry_SYSCALL_64_after_hwframe+0x6e/0xd8
+            [   21.285481] RIP: 0033:0x47b7a0
+            [   21.288215] RSP: 002b:00007ffe2a7263c8 EFLAGS: 00000202 ORIG_RAX: 0000000000000001
+            [   21.295549] RAX: ffffffffffffffda RBX: 0000000000000001 RCX: 000000000047b7a0
+            [   21.308558] RDX: 000000000000000a RSI: 00000000145f7920 RDI: 0000000000000001
+            [   21.311458] RBP: 00000000145f7920 R08: 0000000000000000 R09: 004b5341545f474e
+            [   21.324822] R10: 00000000000001b6 R11: 0000000000000202 R12: 000000000000000a
+            [   21.330964] R13: 00000000145f53a0 R14: 0000000000000001 R15: 00007ffe2a726430
+            [   21.339750]  </TASK>
+            """;
+
     @TempDir
     Path dir;
 
@@ -305,5 +334,112 @@ class ClassifyCommandTest {
     void helpDescribesTheCommand() {
         assertThat(Main.run("classify", "--help")).isZero();
         assertThat(streams.stdout()).contains("--format=FORMAT").contains("Exit status");
+    }
+
+    /** The guilty frame is marked {@code >} also when its symbol carries the compiler's suffix. */
+    @Test
+    void theGuiltyFrameIsMarkedAlsoWithACompilerSuffix() throws Exception {
+        assertThat(Main.run("classify", file("hung.log", HUNG_COLD).toString())).isZero();
+        String text = streams.stdout();
+        assertThat(text).contains("    guilty frame: direct_entry\n");
+        assertThat(text).contains("    > direct_entry.cold.36+0x18/0x24 [lkdtm]\n");
+        assertThat(text.lines().filter(l -> l.startsWith("    > "))).hasSize(1);
+    }
+
+    /** Console logs are often archived with gzip: found by its magic bytes, whatever the file's name. */
+    @Test
+    void gzipIsDecompressedWhateverItsName() throws Exception {
+        Path plain = file("oops.log", OOPS);
+        for (String name : List.of("oops.log.gz", "console-archived.log")) {
+            Path gz = dir.resolve(name);
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+                out.write(OOPS.getBytes(StandardCharsets.UTF_8));
+            }
+            streams.clearStdout();
+            assertThat(Main.run("classify", "--format", "json", plain.toString(), gz.toString())).isZero();
+            List<String> lines = streams.stdout().lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(1)).isEqualTo(lines.get(0).replace("\"file\":" + json(plain.toString()),
+                    "\"file\":" + json(gz.toString())));
+        }
+        assertThat(streams.stderr()).isEmpty();
+    }
+
+    /** A program, a picture or noise is not a console log: said plainly, not called healthy. */
+    @Test
+    void binaryInputIsNamedAsNotTextAndTheOthersAreStillClassified() throws Exception {
+        Path program = Path.of(ProcessHandle.current().info().command().orElseThrow()); // the JVM's own executable
+        Path noise = dir.resolve("noise.bin");
+        byte[] bytes = new byte[20_000];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(noise, bytes);
+        Path gzProgram = dir.resolve("program.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzProgram))) {
+            out.write(Files.readAllBytes(program));
+        }
+        Path healthy = file("healthy.log", HEALTHY);
+
+        int status = Main.run("classify", program.toString(), noise.toString(), gzProgram.toString(), healthy.toString());
+
+        assertThat(status).isEqualTo(3);
+        assertThat(streams.stderr()).contains("ecsdiag classify: " + program + " is not text: an ELF program or library; give a console log")
+                .contains("ecsdiag classify: " + noise + " is not text: ")
+                .contains("ecsdiag classify: " + gzProgram + " is not text: an ELF program or library");
+        assertThat(streams.stdout()).doesNotContain(program.toString()).doesNotContain(noise.toString())
+                .contains(healthy + ": healthy");
+    }
+
+    /** A crash the classifier has no category for says so, rather than printing an empty one ("[, lines"). */
+    @Test
+    void aCrashWithoutCategorySaysUnknownCategory() throws Exception {
+        Path log = file("unwind.log", HEALTHY + "[   26.148943] WARNING: kernel stack regs at         (ptrval) in sh:4493"
+                + " has bad 'bp' value         (ptrval)\n");
+        assertThat(Main.run("classify", log.toString())).isZero();
+        assertThat(streams.stdout()).contains("  crash 1: WARNING: kernel stack regs has bad value  [unknown category, lines ")
+                .doesNotContain("[, lines");
+    }
+
+    /** Xen's grant table warning is printed with "WARNING:" but reports no kernel crash. */
+    @Test
+    void xensGrantTableWarningIsNotACrash() throws Exception {
+        Path log = file("xen.log", HEALTHY + "[  412.118023] xen:grant_table: WARNING: g.e. 0xa still in use!\n"
+                + "[  412.118031] WARNING: g.e. 0x1f3 still in use!\n");
+        assertThat(Main.run("classify", log.toString())).isZero();
+        assertThat(streams.stdout()).contains(log + ": healthy (0 crashes,");
+    }
+
+    /**
+     * A header another message cut into ("INFO: task jbd2/[ 1572.336420]  __rq_qos_throttle...")
+     * titles no garbled task name ("INFO: task jbd2/[NUM.ADDR] __rq_qos_throttle"): it is a
+     * corrupted report, its guilty frame kept.
+     */
+    @Test
+    void aHeaderInterleavedWithAnotherMessageIsCorruptedNotGarbled() throws Exception {
+        String log = HEALTHY + """
+                [ 1572.336418] INFO: task jbd2/[ 1572.336420]  __rq_qos_throttle+0x10d/0x150
+                [ 1572.338212] "echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.
+                [ 1572.339011] task:jbd2/vda1-8     state:D stack:    0 pid:  243 ppid:     2 flags:0x00004000
+                [ 1572.339642] Call Trace:
+                [ 1572.339990]  __schedule+0x282/0x870
+                [ 1572.340476]  schedule+0x46/0xb0
+                [ 1572.340912]  io_schedule+0x42/0x70
+                [ 1572.341371]  rq_qos_wait+0xbb/0x130
+                [ 1572.341853]  wbt_wait+0x9b/0x100
+                [ 1572.342301]  __rq_qos_throttle+0x23/0x30
+                [ 1572.342812]  blk_mq_submit_bio+0x12a/0x560
+                [ 1572.343355]  submit_bio_noacct+0x3c4/0x420
+                [ 1572.343907]  jbd2_journal_commit_transaction+0x5f6/0x1940 [jbd2]
+                [ 1572.344659]  kjournald2+0xab/0x270 [jbd2]
+                [ 1572.345201]  kthread+0x11b/0x140
+                [ 1572.345650]  ret_from_fork+0x22/0x30
+                """;
+        assertThat(Main.run("classify", file("interleaved.log", log).toString())).isZero();
+        String text = streams.stdout();
+        assertThat(text).contains("  crash 1: INFO: task corrupted  [").contains(", corrupted]");
+        assertThat(text).doesNotContain("NUM").doesNotContain("ADDR").doesNotContain("jbd2/[");
+    }
+
+    private static String json(String s) throws Exception {
+        return new ObjectMapper().writeValueAsString(s);
     }
 }

@@ -78,6 +78,10 @@ class EmulatorCommandTest {
             assertThat(out.toString()).contains("serving 7 instance(s) from the built-in fleet")
                     .contains("i-bp1demo0panic001  Running").contains("i-bp1demo0hostfl07  Stopped")
                     .contains("throttle window   10.0 s per instance");
+            // the fleet's tags beside its instances, and a --tag to try
+            awaitLine(out, Pattern.compile("Press Ctrl-C"));
+            assertThat(out.toString()).containsPattern("i-bp1demo0panic001  Running  cn-hangzhou  \\S+  tags ci-build=demo-1042, ")
+                    .containsPattern("ecsdiag collect --region cn-hangzhou --endpoint \\S+ --tag ci-build=demo-1042\\R");
         } finally {
             command.stop();
         }

@@ -46,6 +46,11 @@ final class StandardStreams implements BeforeEachCallback, AfterEachCallback {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /** Forgets what was written to standard output so far. */
+    void clearStdout() {
+        out.reset();
+    }
+
     /** Forgets what was written to standard error so far. */
     void clearStderr() {
         err.reset();

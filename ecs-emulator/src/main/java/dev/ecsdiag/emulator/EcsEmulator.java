@@ -92,9 +92,18 @@ public final class EcsEmulator implements AutoCloseable {
         return emulator.start();
     }
 
-    /** The default fleet's instances, placed in {@code region}. */
+    /**
+     * The default fleet's instances, placed in {@code region}, dated as if their build had just run:
+     * the scene ends a few minutes before now ({@link SceneTime}), so that the usual event window
+     * sees its system events.
+     */
     public static List<EmulatedInstance> defaultFleet(String region) {
-        return FixtureLoader.fromClasspath(DEFAULT_FLEET, region);
+        return defaultFleet(region, java.time.Instant.now());
+    }
+
+    /** The default fleet, its scene ending a few minutes before {@code now}. */
+    public static List<EmulatedInstance> defaultFleet(String region, java.time.Instant now) {
+        return SceneTime.movedTo(FixtureLoader.fromClasspath(DEFAULT_FLEET, region), now);
     }
 
     /** Adds every instance folder under {@code dir} (format: docs/emulator.md). */

@@ -49,6 +49,8 @@ public final class BootAnalyzer implements LineAnalyzer {
     private int bootCount;
     private final List<Finding> findings = new ArrayList<>();
     private final Map<String, FindingCounter> failureFindings = new LinkedHashMap<>();
+    /** A failure whose message ended in a colon; the next line completes its title. */
+    private FindingCounter awaitingRest;
 
     private Current current;
     private long lastLine;
@@ -67,6 +69,9 @@ public final class BootAnalyzer implements LineAnalyzer {
         String raw = line.text();
         boolean hit = raw != null && needles.scan(raw, LineText.MAX_CHARS, hits) > 0;
         boolean prompt = raw != null && mayBePrompt(raw);
+        if (awaitingRest != null) {
+            completeTitle(hit ? null : LineText.of(line).strip());
+        }
         if (!hit && !prompt) {
             current.observe(line, raw);
             return;
@@ -186,8 +191,28 @@ public final class BootAnalyzer implements LineAnalyzer {
             return;
         }
         if (failureFindings.size() < MAX_FINDINGS) {
-            failureFindings.put(key, new FindingCounter(rule, text, line.number(), current.index, current));
+            FindingCounter created = new FindingCounter(rule, text, line.number(), current.index, current);
+            failureFindings.put(key, created);
+            if (text.endsWith(":")) {
+                awaitingRest = created; // "No filesystem could mount root, tried:" names them on the next line
+            }
         }
+    }
+
+    /**
+     * A failure message that ends in a colon continues on the next line (the kernel prints the list
+     * with separate printk calls): that line completes the title, "(none listed)" when it is blank;
+     * a next line that is a message of its own (null here) leaves the title as it was.
+     */
+    private void completeTitle(String rest) {
+        FindingCounter c = awaitingRest;
+        awaitingRest = null;
+        if (rest == null) {
+            return;
+        }
+        String completed = clip(c.text + " " + (rest.isEmpty() ? "(none listed)" : rest));
+        c.owner.retitle(c.text, completed);
+        c.text = completed;
     }
 
     private void newBoot(long line) {
@@ -301,7 +326,7 @@ public final class BootAnalyzer implements LineAnalyzer {
     /** A boot failure line seen (possibly repeatedly) in one boot. */
     private static final class FindingCounter {
         final BootRule rule;
-        final String text;
+        String text;
         final long line;
         final int boot;
         final Current owner;
@@ -418,6 +443,16 @@ public final class BootAnalyzer implements LineAnalyzer {
             } else if (softFailure == null) {
                 softFailure = text;
                 softFailureLine = line;
+            }
+        }
+
+        /** The boot's failure text, completed by the line after it. */
+        void retitle(String was, String now) {
+            if (was.equals(failure)) {
+                failure = now;
+            }
+            if (was.equals(softFailure)) {
+                softFailure = now;
             }
         }
 

@@ -43,6 +43,10 @@ final class FindingRules {
                             + " oom_score_adj=(?<invokerOomScoreAdj>-?\\d+)", ""),
             // "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/t,task_memcg=/t,task=stress,pid=812,uid=0"
             FindingRule.of("oom-summary", OOM_CONTEXT, null, "oom-kill:", "oom-kill:(?<kv>constraint=.*)", ""),
+            // a memory cgroup's OOM: "memory: usage 1048576kB, limit 1048576kB, failcnt 12"
+            // (mem_cgroup_print_oom_meminfo; "memory+swap: usage" and "kmem: usage" follow it)
+            FindingRule.of("oom-memcg-usage", OOM_CONTEXT, null, "memory: usage ",
+                    "^memory: usage (?<memcgUsageKb>\\d+)kB, limit (?<memcgLimitKb>\\d+)kB", ""),
             // 4.x: "Out of memory: Kill process 812 (stress) score 912 or sacrifice child"
             FindingRule.of("oom-choice", OOM_CONTEXT, null, "Kill process ",
                     "Kill process \\d+ \\(.{0,32}?\\) score (?<score>\\d+)", ""),

@@ -1,5 +1,6 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.config.FileProblems;
 import dev.ecsdiag.config.InvalidRequestException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,7 +32,7 @@ public record FleetFile(List<String> ids, List<String> warnings) {
             return parse(reader, file.toString());
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new InvalidRequestException(InvalidRequestException.Kind.UNREADABLE_INPUT,
-                    "cannot read the fleet file " + file + ": " + e.getMessage(), e);
+                    "cannot read the fleet file " + file + ": " + FileProblems.reason(e, file), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.classify.FindingKind;
+import dev.ecsdiag.classify.crash.PrintedTitle;
 import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.classify.Verdicts;
 import dev.ecsdiag.classify.crash.Crash;
@@ -44,8 +45,8 @@ public final class InstanceVerdicts {
         if (c != null && c.verdict().failure()) {
             return switch (c.verdict()) {
                 case BOOT_FAILURE -> decided(Verdict.BOOT_FAILURE, bootFailureTitle(c), platform);
-                case CRASH -> new InstanceVerdict(Verdict.CRASH, crashReason(c.crashes()), worstCrash(c.crashes()).title(), platform,
-                        InstanceVerdict.CONSOLE);
+                case CRASH -> new InstanceVerdict(Verdict.CRASH, crashReason(c.crashes()),
+                        PrintedTitle.of(worstCrash(c.crashes())), platform, InstanceVerdict.CONSOLE);
                 case STORAGE_FAILURE -> decided(Verdict.STORAGE_FAILURE, firstFinding(c.findings(), STORAGE, "storage failure"), platform);
                 default -> decided(Verdict.OOM, firstFinding(c.findings(), EnumSet.of(FindingKind.OOM_KILL), "out of memory"), platform);
             };
@@ -55,8 +56,8 @@ public final class InstanceVerdicts {
             // The console shows nothing worse (empty, healthy-looking, not fetched): the screen decides.
             InstanceVerdict fromScreen = switch (screen.verdict()) {
                 case BOOT_FAILURE -> decided(Verdict.BOOT_FAILURE, bootFailureTitle(screen), platform);
-                case CRASH -> new InstanceVerdict(Verdict.CRASH, crashReason(screen.crashes()), worstCrash(screen.crashes()).title(),
-                        platform, InstanceVerdict.CONSOLE);
+                case CRASH -> new InstanceVerdict(Verdict.CRASH, crashReason(screen.crashes()),
+                        PrintedTitle.of(worstCrash(screen.crashes())), platform, InstanceVerdict.CONSOLE);
                 case STORAGE_FAILURE -> decided(Verdict.STORAGE_FAILURE, firstFinding(screen.findings(), STORAGE, "storage failure"), platform);
                 default -> decided(Verdict.OOM, firstFinding(screen.findings(), EnumSet.of(FindingKind.OOM_KILL), "out of memory"), platform);
             };
@@ -144,13 +145,13 @@ public final class InstanceVerdicts {
         return crashes.stream().filter(x -> !x.corrupted()).findFirst().orElse(crashes.get(0));
     }
 
-    /** The first crash's title, and how many more there are. */
+    /** The first crash's title as printed ({@link PrintedTitle}), and how many more there are. */
     public static String crashReason(List<Crash> crashes) {
         if (crashes.isEmpty()) {
             return "crash";
         }
         int more = crashes.size() - 1;
-        return worstCrash(crashes).title() + (more > 0 ? " (and " + more + " more " + (more == 1 ? "crash" : "crashes") + ")" : "");
+        return PrintedTitle.of(worstCrash(crashes)) + (more > 0 ? " (and " + more + " more " + (more == 1 ? "crash" : "crashes") + ")" : "");
     }
 
     private static String firstFinding(List<Finding> findings, Set<FindingKind> kinds, String fallback) {

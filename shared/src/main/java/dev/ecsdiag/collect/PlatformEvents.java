@@ -33,6 +33,26 @@ public final class PlatformEvents {
         return events.stream().filter(PlatformEvents::isFailure).findFirst();
     }
 
+    /**
+     * Every time the platform gave for an event, each named: when it was published, the earliest
+     * time it acts ("not before"), when it finished. Empty when it gave none.
+     */
+    public static String times(SystemEvent e) {
+        StringBuilder out = new StringBuilder();
+        append(out, "published", e.publishTime());
+        if (e.notBefore() != null && !e.notBefore().equals(e.publishTime())) {
+            append(out, "not before", e.notBefore());
+        }
+        append(out, "finished", e.finishTime());
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String label, String time) {
+        if (time != null) {
+            out.append(out.length() == 0 ? "" : " · ").append(label).append(' ').append(time);
+        }
+    }
+
     /** One line about the platform events of an instance, or null when there are none. */
     public static String note(List<SystemEvent> events) {
         StringBuilder out = new StringBuilder();
@@ -44,7 +64,9 @@ public final class PlatformEvents {
                 out.append("; ");
             }
             out.append(e.type());
-            String when = e.finishTime() != null ? e.finishTime() : e.notBefore() != null ? e.notBefore() : e.publishTime();
+            String when = e.finishTime() != null ? "finished " + e.finishTime()
+                    : e.notBefore() != null ? "not before " + e.notBefore()
+                    : e.publishTime() != null ? "published " + e.publishTime() : null;
             if (e.cycleStatus() != null || when != null) {
                 out.append(" (");
                 if (e.cycleStatus() != null) {

@@ -6,7 +6,8 @@ import java.util.List;
  * Crashes of the same signature across instances.
  *
  * @param signature      the classifier's signature
- * @param title          title of the first crash of the group
+ * @param title          title of the first crash of the group, as its console printed it (the
+ *                       signature, not the title, decides the group)
  * @param type           category of that crash
  * @param instances      ids of the instances that crashed this way, in report order
  * @param count          number of those instances

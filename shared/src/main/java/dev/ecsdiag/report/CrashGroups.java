@@ -33,7 +33,7 @@ final class CrashGroups {
             }
         }
         List<CrashGroup> out = new ArrayList<>();
-        groups.forEach((signature, acc) -> out.add(new CrashGroup(signature, acc.first().crash().title(),
+        groups.forEach((signature, acc) -> out.add(new CrashGroup(signature, acc.first().title(),
                 acc.first().crash().type(), acc.instances(), acc.instances().size(), instances.size(),
                 history.of(signature), acc.first().hints())));
         // Most widespread first; ties keep the order of first appearance (stable sort).

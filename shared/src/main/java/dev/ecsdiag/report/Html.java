@@ -64,6 +64,15 @@ final class Html {
         return url.startsWith("/") ? "." + url : url;
     }
 
+    /**
+     * The id of an instance's section: the instance id itself ({@code index.html#i-bp1...} opens
+     * there), with {@code i-} put in front of an id that lacks it, made only of safe characters.
+     */
+    static String instanceAnchor(String instanceId) {
+        String id = instanceId == null ? "" : instanceId;
+        return anchor(id.startsWith("i-") ? "" : "i-", id);
+    }
+
     /** An id attribute value made only of safe characters. */
     static String anchor(String prefix, String value) {
         StringBuilder out = new StringBuilder(prefix);

@@ -16,8 +16,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes {@code index.html}: one page that reads without any script (folding is {@code <details>}),
@@ -69,7 +71,7 @@ public final class HtmlReportWriter {
             w.write(esc("ecsdiag: " + headline + (r.build() == null ? "" : " — build " + r.build())));
             w.write("</title>\n<link rel=\"stylesheet\" href=\"report.css\" />\n<style>\n");
             w.write(CSS);
-            w.write("</style>\n</head>\n<body>\n");
+            w.write("</style>\n</head>\n<body>\n<div class=\"page\">\n");
             header(headline);
             w.write("<main>\n");
             verdictTable();
@@ -77,7 +79,7 @@ public final class HtmlReportWriter {
             instanceDetails();
             w.write("</main>\n");
             footer();
-            w.write("</body>\n</html>\n");
+            w.write("</div>\n</body>\n</html>\n");
         }
 
         private void header(String headline) throws IOException {
@@ -143,7 +145,7 @@ public final class HtmlReportWriter {
 
         private void row(InstanceReport i) throws IOException {
             w.write("<tr class=\"" + i.verdict().id() + "\"><td class=\"inst\"><a href=\"#"
-                    + Html.anchor("i-", i.instanceId()) + "\">" + esc(i.instanceId()) + "</a>");
+                    + Html.instanceAnchor(i.instanceId()) + "\">" + esc(i.instanceId()) + "</a>");
             if (i.name() != null) {
                 w.write("<div class=\"name\">" + esc(i.name()) + "</div>");
             }
@@ -221,14 +223,14 @@ public final class HtmlReportWriter {
             for (CrashGroup g : r.crashGroups()) {
                 w.write("<div class=\"group\" id=\"group-" + (++index) + "\">\n<h3><span class=\"count\">" + g.count() + " of " + g.totalInstances()
                         + (g.totalInstances() == 1 ? " instance" : " instances") + ":</span> <code class=\"title\">"
-                        + esc(g.title()) + "</code></h3>\n<p>category <b>" + esc(g.type()) + "</b> · ");
+                        + esc(g.title()) + "</code></h3>\n<p>category <b>" + esc(Crash.category(g.type())) + "</b> · ");
                 if (!"unknown".equals(g.history().status())) {
                     w.write("<span class=\"hist " + esc(g.history().status()) + "\">" + esc(g.history().describe())
                             + "</span> · ");
                 }
                 boolean first = true;
                 for (String id : g.instances()) {
-                    w.write((first ? "" : ", ") + "<a href=\"#" + Html.anchor("i-", id) + "\">" + esc(id) + "</a>");
+                    w.write((first ? "" : ", ") + "<a href=\"#" + Html.instanceAnchor(id) + "\">" + esc(id) + "</a>");
                     first = false;
                 }
                 w.write("</p>\n");
@@ -236,6 +238,16 @@ public final class HtmlReportWriter {
                 w.write("</div>\n");
             }
             w.write("</section>\n");
+        }
+
+        private static boolean sameBootFailure(FindingEntry f, BootFailureEntry b) {
+            return f.finding().kind() == dev.ecsdiag.classify.FindingKind.BOOT_FAILURE && f.finding().boot() == b.boot();
+        }
+
+        /** Hints not shown yet for this instance (the panic of a failed boot matches the boot's rule again). */
+        private void hints(List<Hint> hints, Set<String> shown) throws IOException {
+            List<Hint> fresh = hints.stream().filter(h -> shown.add(h.source() + "\u0000" + h.rule())).toList();
+            hints(fresh);
         }
 
         private void hints(List<Hint> hints) throws IOException {
@@ -266,40 +278,49 @@ public final class HtmlReportWriter {
 
         private void instance(InstanceReport i) throws IOException {
             boolean open = i.verdict() != Verdict.HEALTHY || i.platformFault();
-            w.write("<details class=\"instance\" id=\"" + Html.anchor("i-", i.instanceId()) + "\"" + (open ? " open=\"open\"" : "")
+            w.write("<details class=\"instance\" id=\"" + Html.instanceAnchor(i.instanceId()) + "\"" + (open ? " open=\"open\"" : "")
                     + ">\n<summary><span class=\"badge " + i.verdict().id() + "\">" + esc(i.verdict().label())
                     + "</span> " + esc(i.displayName()) + " <span class=\"why\">— " + esc(i.reason()) + "</span></summary>\n"
                     + "<div class=\"body\">\n<div class=\"main\">\n");
             if (i.platformNote() != null) {
-                w.write("<div class=\"platform-box\"><b>Platform event.</b> " + esc(i.platformNote()) + "</div>\n");
+                w.write("<div class=\"platform-box\"><b>Platform event</b> (times are the platform's, in UTC). "
+                        + esc(i.platformNote()));
+                if (i.console() != null && i.console().lastUpdateTime() != null) {
+                    w.write("<br /><span class=\"ts\">This instance's console output was last updated "
+                            + esc(i.console().lastUpdateTime()) + ".</span>");
+                }
+                w.write("</div>\n");
             }
             facts(i);
             failures(i.failures());
+            Set<String> hintsShown = new HashSet<>(); // one failure, one hint: a rule's hint once per instance
             for (BootFailureEntry b : i.bootFailures()) {
                 w.write("<div class=\"crash\"><h4>Boot " + (b.boot() + 1) + " failed: <code>" + esc(b.failure())
                         + "</code></h4>\n");
-                hints(b.hints());
+                List<FindingEntry> related = i.findings().stream().filter(f -> sameBootFailure(f, b) && f.finding().line() != b.line())
+                        .toList();
+                if (!related.isEmpty()) {
+                    w.write("<p class=\"also\">Also printed in this boot:</p><ul class=\"also\">");
+                    for (FindingEntry f : related) {
+                        w.write("<li>line " + f.finding().line() + ": <code>" + esc(f.finding().title()) + "</code></li>");
+                    }
+                    w.write("</ul>\n");
+                }
+                hints(b.hints(), hintsShown);
                 excerpt(b.excerpt(), i);
                 w.write("</div>\n");
             }
             for (CrashEntry c : i.crashes()) {
-                crash(c, i);
+                crash(c, i, hintsShown);
             }
             for (FindingEntry f : i.findings()) {
-                if (f.finding().kind() == dev.ecsdiag.classify.FindingKind.BOOT_FAILURE
-                        && i.bootFailures().stream().anyMatch(b -> b.line() == f.finding().line())) {
-                    continue; // already shown as the boot's failure, with the same lines
+                if (i.bootFailures().stream().anyMatch(b -> sameBootFailure(f, b))) {
+                    continue; // part of that boot's failure, shown above with its lines
                 }
                 w.write("<div class=\"crash\"><h4>" + esc(f.finding().kind().id()) + ": <code>" + esc(f.finding().title())
                         + "</code></h4>\n");
-                if (!f.finding().details().isEmpty()) {
-                    w.write("<dl class=\"facts\">");
-                    for (Map.Entry<String, String> d : f.finding().details().entrySet()) {
-                        w.write("<dt>" + esc(d.getKey()) + "</dt><dd>" + esc(d.getValue()) + "</dd>");
-                    }
-                    w.write("</dl>\n");
-                }
-                hints(f.hints());
+                findingDetails(f.finding());
+                hints(f.hints(), hintsShown);
                 excerpt(f.excerpt(), i);
                 w.write("</div>\n");
             }
@@ -346,13 +367,13 @@ public final class HtmlReportWriter {
             }
         }
 
-        private void crash(CrashEntry entry, InstanceReport i) throws IOException {
+        private void crash(CrashEntry entry, InstanceReport i, Set<String> hintsShown) throws IOException {
             Crash c = entry.crash();
-            w.write("<div class=\"crash\">\n<h4><code>" + esc(c.title()) + "</code></h4>\n<dl class=\"facts\">");
-            fact("category", c.type() + (c.corrupted() ? " (report corrupted" + (c.corruptedReason() == null ? "" : ": "
+            w.write("<div class=\"crash\">\n<h4><code>" + esc(entry.title()) + "</code></h4>\n<dl class=\"facts\">");
+            fact("category", c.category() + (c.corrupted() ? " (report corrupted" + (c.corruptedReason() == null ? "" : ": "
                     + c.corruptedReason()) + ")" : ""));
-            fact("kernel", c.kernelRelease());
-            fact("taint", c.taint() == null ? null : c.taint().isBlank() ? "not tainted" : c.taint());
+            fact("kernel", entry.kernelRelease());
+            fact("taint", entry.taint() == null ? null : entry.taint().isBlank() ? "not tainted" : entry.taint());
             String task = (c.command() == null ? "" : c.command()) + (c.pid() == null ? "" : " (pid " + c.pid() + ")")
                     + (c.cpu() == null ? "" : " on CPU " + c.cpu());
             fact("task", task.isBlank() ? null : task.trim());
@@ -361,7 +382,7 @@ public final class HtmlReportWriter {
             fact("hardware", c.hardware());
             fact("lines", c.startLine() + "–" + c.endLine() + (c.panicked() ? ", kernel panicked" : ""));
             w.write("</dl>\n");
-            hints(entry.hints());
+            hints(entry.hints(), hintsShown);
             if (!c.callTrace().isEmpty()) {
                 w.write("<details open=\"open\"><summary>Call trace (" + c.callTrace().size() + " frames)</summary>\n<ol class=\"trace\">");
                 boolean guiltyMarked = false;
@@ -374,7 +395,7 @@ public final class HtmlReportWriter {
                     guiltyMarked = true;
                 }
                 for (StackFrame f : c.callTrace()) {
-                    boolean guilty = !guiltyMarked && c.guiltyFrame() != null && c.guiltyFrame().equals(f.function())
+                    boolean guilty = !guiltyMarked && f.isIn(c.guiltyFrame())
                             && f.line() == InstanceReportBuilder.guiltyLine(c);
                     guiltyMarked |= guilty;
                     w.write("<li" + (guilty ? " class=\"guilty\"" : f.reliable() ? "" : " class=\"unreliable\"") + ">"
@@ -394,6 +415,29 @@ public final class HtmlReportWriter {
             }
             excerpt(entry.excerpt(), i);
             w.write("</div>\n");
+        }
+
+        /** An OOM kill's answers first, its raw details folded; other findings' details as they are. */
+        private void findingDetails(dev.ecsdiag.classify.Finding f) throws IOException {
+            if (f.details().isEmpty()) {
+                return;
+            }
+            boolean oom = f.kind() == dev.ecsdiag.classify.FindingKind.OOM_KILL;
+            if (oom) {
+                w.write("<dl class=\"facts oom\">");
+                for (Map.Entry<String, String> d : OomFacts.headline(f.details()).entrySet()) {
+                    w.write("<dt>" + esc(d.getKey()) + "</dt><dd>" + esc(d.getValue()) + "</dd>");
+                }
+                w.write("</dl>\n<details class=\"more\"><summary>All " + f.details().size() + " details</summary>");
+            }
+            w.write("<dl class=\"facts\">");
+            for (Map.Entry<String, String> d : f.details().entrySet()) {
+                w.write("<dt>" + esc(d.getKey()) + "</dt><dd>" + esc(d.getValue()) + "</dd>");
+            }
+            w.write("</dl>\n");
+            if (oom) {
+                w.write("</details>\n");
+            }
         }
 
         private void fact(String name, String value) throws IOException {
@@ -475,7 +519,7 @@ public final class HtmlReportWriter {
             for (SystemEvent e : events) {
                 w.write("<li>" + (PlatformEvents.isPlatform(e) ? "<span class=\"badge platform\">platform</span> " : "")
                         + "<b>" + esc(e.type()) + "</b> " + esc(e.cycleStatus()) + " <span class=\"ts\">"
-                        + esc(e.notBefore() != null ? e.notBefore() : e.publishTime()) + "</span>"
+                        + esc(PlatformEvents.times(e)) + "</span>"
                         + (e.reason() == null ? "" : " — " + esc(e.reason())) + "</li>");
             }
             w.write("</ul>\n");

@@ -3,6 +3,8 @@ package dev.ecsdiag.report;
 import dev.ecsdiag.classify.Boot;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.Finding;
+import dev.ecsdiag.classify.FindingKind;
+import dev.ecsdiag.classify.crash.PrintedTitle;
 import dev.ecsdiag.classify.Verdict;
 import dev.ecsdiag.classify.crash.Crash;
 import dev.ecsdiag.classify.crash.StackFrame;
@@ -82,14 +84,16 @@ final class InstanceReportBuilder {
 
         List<ConsoleExcerpts.Range> ranges = new ArrayList<>();
         crashes.stream().limit(MAX_EXCERPTED_CRASHES).forEach(x -> ranges.add(crashRange(x)));
-        findings.stream().limit(MAX_EXCERPTED_FINDINGS).filter(f -> f.line() > 0).forEach(f -> ranges.add(around(f.line())));
-        failedBoots.stream().filter(b -> b.failureLine() > 0).forEach(b -> ranges.add(around(b.failureLine())));
+        findings.stream().limit(MAX_EXCERPTED_FINDINGS).filter(f -> f.line() > 0).forEach(f -> ranges.add(findingRange(f)));
+        failedBoots.stream().filter(b -> b.failureLine() > 0)
+                .forEach(b -> ranges.add(around(failureLines(b, findings))));
         Map<Integer, String> lines = readLines(outcome, ranges, warnings);
         int[] budget = {MAX_EXCERPT_CHARS};
 
         List<BootFailureEntry> bootFailures = new ArrayList<>();
         for (Boot b : failedBoots) {
-            Excerpt excerpt = lines == null || b.failureLine() <= 0 ? null : spend(budget, causeExcerpt(b.failureLine(), lines));
+            Excerpt excerpt = lines == null || b.failureLine() <= 0 ? null
+                    : spend(budget, causeExcerpt(failureLines(b, findings), lines));
             bootFailures.add(new BootFailureEntry(b.index(), b.kernelRelease(), b.reached().id(), b.failure(),
                     b.failureLine(), excerpt,
                     rules.match(new RemediationRules.Subject("boot-failure", List.of(b.failure()), List.of()))));
@@ -98,7 +102,10 @@ final class InstanceReportBuilder {
         for (int n = 0; n < crashes.size(); n++) {
             Crash crash = crashes.get(n);
             Excerpt excerpt = lines == null || n >= MAX_EXCERPTED_CRASHES ? null : spend(budget, crashExcerpt(crash, lines));
-            crashEntries.add(new CrashEntry(crash, CrashGroups.signatureOf(crash), excerpt, rules.match(subject(crash))));
+            List<String> reportLines = reportLines(crash, lines, n);
+            KernelOfCrash.Facts kernel = KernelOfCrash.of(crash, reportLines, boots);
+            crashEntries.add(new CrashEntry(crash, CrashGroups.signatureOf(crash), PrintedTitle.of(crash.title(), reportLines),
+                    kernel.kernelRelease(), kernel.taint(), excerpt, rules.match(subject(crash))));
         }
         if (crashes.size() > MAX_EXCERPTED_CRASHES) {
             warnings.add(outcome.instanceId() + ": " + crashes.size() + " crashes; console lines shown for the first "
@@ -108,18 +115,54 @@ final class InstanceReportBuilder {
         for (int n = 0; n < findings.size(); n++) {
             Finding f = findings.get(n);
             Excerpt excerpt = lines == null || f.line() <= 0 || n >= MAX_EXCERPTED_FINDINGS ? null
-                    : spend(budget, causeExcerpt(f.line(), lines));
+                    : spend(budget, findingExcerpt(f, lines));
             findingEntries.add(new FindingEntry(f, excerpt,
                     rules.match(new RemediationRules.Subject(f.kind().id(), List.of(f.title()), List.of()))));
         }
 
         InstanceReport report = new InstanceReport(outcome.instanceId(), outcome.name(), outcome.status(),
-                outcome.tags(), decision.verdict(), decision.reason(),
+                outcome.tags(), decision.verdict(), printedReason(decision.reason(), crashEntries),
                 outcome.events().stream().anyMatch(PlatformEvents::isPlatform), PlatformEvents.note(outcome.events()),
                 outcome.events(), outcome.failures(), outcome.console(), outcome.screenshot(),
                 thumbnail(outcome, warnings), c == null ? null : c.verdict(), c == null ? null : c.lines(),
                 crashEntries, findingEntries, bootFailures, boots);
         return new Result(report, warnings);
+    }
+
+    /** The reason with the deciding crash's title as printed, where the reason names it. */
+    private static String printedReason(String reason, List<CrashEntry> entries) {
+        if (reason == null || entries.isEmpty()) {
+            return reason;
+        }
+        Crash worst = InstanceVerdicts.worstCrash(entries.stream().map(CrashEntry::crash).toList());
+        for (CrashEntry e : entries) {
+            String named = PrintedTitle.of(worst); // as InstanceVerdicts names it, from the first and last line
+            if (e.crash() == worst && reason.startsWith(named)) {
+                return e.title() + reason.substring(named.length());
+            }
+        }
+        return reason;
+    }
+
+    /** The crash report's own lines as read (its first and last line when the console text is not at hand). */
+    private List<String> reportLines(Crash crash, Map<Integer, String> lines, int index) {
+        List<String> out = new ArrayList<>();
+        if (crash.firstLine() != null) {
+            out.add(crash.firstLine());
+        }
+        if (lines != null && index < MAX_EXCERPTED_CRASHES) {
+            ConsoleExcerpts.Range range = crashRange(crash);
+            for (int n = Math.max(range.from(), crash.startLine()); n <= Math.min(range.to(), crash.endLine()); n++) {
+                String text = lines.get(n);
+                if (text != null) {
+                    out.add(text);
+                }
+            }
+        }
+        if (crash.lastLine() != null) {
+            out.add(crash.lastLine());
+        }
+        return out;
     }
 
     /** The excerpt if the instance's budget of console characters still allows it, else null. */
@@ -156,7 +199,67 @@ final class InstanceReportBuilder {
     }
 
     private static ConsoleExcerpts.Range around(int line) {
-        return new ConsoleExcerpts.Range(Math.max(1, line - CONTEXT_BEFORE), line + CONTEXT_AFTER);
+        return around(List.of(line));
+    }
+
+    private static ConsoleExcerpts.Range around(List<Integer> causes) {
+        int first = causes.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int last = causes.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        return new ConsoleExcerpts.Range(Math.max(1, first - CONTEXT_BEFORE), last + CONTEXT_AFTER);
+    }
+
+    /**
+     * An OOM kill's lines are its whole OOM report, from "X invoked oom-killer" (detail
+     * {@code report-line}) to the kill, when the page allows that many; other findings (and a longer
+     * OOM report) show their line with a few lines around it.
+     */
+    private ConsoleExcerpts.Range findingRange(Finding f) {
+        int report = oomReportLine(f);
+        return report > 0 ? new ConsoleExcerpts.Range(report, f.line() + CONTEXT_AFTER) : around(f.line());
+    }
+
+    private int oomReportLine(Finding f) {
+        if (f.kind() != FindingKind.OOM_KILL) {
+            return -1;
+        }
+        try {
+            int report = Integer.parseInt(f.details().getOrDefault("report-line", "-1"));
+            return report > 0 && report < f.line() && f.line() - report < maxReportLines ? report : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private Excerpt findingExcerpt(Finding f, Map<Integer, String> lines) {
+        int report = oomReportLine(f);
+        if (report < 0) {
+            return causeExcerpt(f.line(), lines);
+        }
+        ConsoleExcerpts.Range range = findingRange(f);
+        List<Excerpt.ExcerptLine> out = new ArrayList<>();
+        for (int n = range.from(); n <= range.to(); n++) {
+            String text = lines.get(n);
+            if (text != null) {
+                out.add(new Excerpt.ExcerptLine(n, text, n == f.line() || n == report ? "cause" : n < f.line() ? "report" : "context"));
+            }
+        }
+        int last = out.isEmpty() ? range.from() : out.get(out.size() - 1).n();
+        return new Excerpt(range.from(), last, !lines.containsKey(f.line()), out);
+    }
+
+    /** Lines a failed boot's excerpt marks: its failure and the boot's failure messages just before it. */
+    static final int RELATED_LINES_BEFORE = 12;
+
+    private static List<Integer> failureLines(Boot boot, List<Finding> findings) {
+        List<Integer> causes = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.kind() == FindingKind.BOOT_FAILURE && f.boot() == boot.index() && f.line() < boot.failureLine()
+                    && f.line() >= boot.failureLine() - RELATED_LINES_BEFORE) {
+                causes.add(f.line());
+            }
+        }
+        causes.add(boot.failureLine());
+        return causes;
     }
 
     private Excerpt crashExcerpt(Crash crash, Map<Integer, String> lines) {
@@ -184,16 +287,20 @@ final class InstanceReportBuilder {
     }
 
     private static Excerpt causeExcerpt(int line, Map<Integer, String> lines) {
-        ConsoleExcerpts.Range range = around(line);
+        return causeExcerpt(List.of(line), lines);
+    }
+
+    private static Excerpt causeExcerpt(List<Integer> causes, Map<Integer, String> lines) {
+        ConsoleExcerpts.Range range = around(causes);
         List<Excerpt.ExcerptLine> out = new ArrayList<>();
         for (int n = range.from(); n <= range.to(); n++) {
             String text = lines.get(n);
             if (text != null) {
-                out.add(new Excerpt.ExcerptLine(n, text, n == line ? "cause" : "context"));
+                out.add(new Excerpt.ExcerptLine(n, text, causes.contains(n) ? "cause" : "context"));
             }
         }
         int last = out.isEmpty() ? range.from() : out.get(out.size() - 1).n();
-        return new Excerpt(range.from(), last, !lines.containsKey(line), out);
+        return new Excerpt(range.from(), last, !causes.stream().allMatch(lines::containsKey), out);
     }
 
     /** Line of the guilty frame in the call trace (the first frame with that function). */
@@ -203,7 +310,7 @@ final class InstanceReportBuilder {
         }
         int fallback = -1;
         for (StackFrame f : crash.callTrace()) {
-            if (crash.guiltyFrame().equals(f.function())) {
+            if (f.isIn(crash.guiltyFrame())) {
                 if (f.reliable()) {
                     return f.line();
                 }

@@ -160,7 +160,7 @@ public final class JUnitReportWriter {
         }
         for (CrashEntry c : i.crashes()) {
             Crash crash = c.crash();
-            b.append(crash.title()).append(" [").append(crash.type()).append("]");
+            b.append(c.title()).append(" [").append(crash.category()).append("]");
             if (crash.guiltyFrame() != null) {
                 b.append(" guilty frame ").append(crash.guiltyFrame());
             }

@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Writes {@code summary.md}: a few lines for a pull-request comment or a CI step summary. Healthy
  * instances are counted, not listed, and the table is capped, so the summary stays far below the
- * size limits of those places whatever the fleet's size. Console text is escaped for Markdown and
- * for the HTML that Markdown renderers let through.
+ * size limits of those places whatever the fleet's size. Console text is escaped only where Markdown
+ * (or the HTML that Markdown renderers let through) would read it otherwise, so the file reads as
+ * plain text too.
  */
 public final class MarkdownSummaryWriter {
 
@@ -53,7 +54,7 @@ public final class MarkdownSummaryWriter {
             md.append("**Crashes by signature**\n\n");
             for (CrashGroup g : r.crashGroups().subList(0, Math.min(MAX_GROUPS, r.crashGroups().size()))) {
                 md.append("- ").append(g.count()).append(" of ").append(g.totalInstances()).append(" instances: **")
-                        .append(esc(cut(g.title()))).append("** (").append(esc(g.type()));
+                        .append(esc(cut(g.title()))).append("** (").append(esc(dev.ecsdiag.classify.crash.Crash.category(g.type())));
                 if (!"unknown".equals(g.history().status())) {
                     md.append("; ").append(esc(g.history().describe()));
                 }
@@ -83,8 +84,13 @@ public final class MarkdownSummaryWriter {
     }
 
     /**
-     * Escapes text for a Markdown table cell: HTML's special characters become entities, Markdown's
-     * punctuation is backslash-escaped, {@code @} cannot mention anyone, line breaks become spaces.
+     * Escapes text for a Markdown table cell or list item, and only where Markdown (CommonMark with
+     * GitHub's extensions) would read it otherwise, so that the file reads as plain text too:
+     * {@code VFS: Unable to mount root fs on unknown-block(0,0)} stays as it is. Escaped: {@code |}
+     * (a table cell), {@code \}, {@code `}, {@code *}, {@code [}, {@code ]} and {@code ~} (code,
+     * emphasis, links, strikethrough), {@code _} at a word's edge (inside a word it is a letter to
+     * GitHub), {@code <} (HTML and autolinks), {@code &} before what could be an entity, and an
+     * {@code @name} goes into a code span so that it mentions nobody. Line breaks become spaces.
      */
     static String esc(String s) {
         if (s == null) {
@@ -92,15 +98,27 @@ public final class MarkdownSummaryWriter {
         }
         String clean = ConsoleText.clean(s.replace('\n', ' ').replace('\r', ' ').replace('\t', ' '));
         StringBuilder out = new StringBuilder(clean.length() + 16);
-        for (char c : clean.toCharArray()) {
+        for (int i = 0; i < clean.length(); i++) {
+            char c = clean.charAt(i);
+            char before = i == 0 ? ' ' : clean.charAt(i - 1);
+            char after = i + 1 < clean.length() ? clean.charAt(i + 1) : ' ';
             switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '@' -> out.append("&#64;");
-                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '|', '~', '!', '{', '}', ':' ->
-                        out.append('\\').append(c);
+                case '|', '\\', '`', '*', '[', ']', '~', '<' -> out.append('\\').append(c);
+                case '_' -> out.append(Character.isLetterOrDigit(before) && Character.isLetterOrDigit(after) ? "_" : "\\_");
+                case '&' -> out.append(after == '#' || Character.isLetter(after) ? "\\&" : "&");
+                case '@' -> {
+                    int end = i + 1;
+                    while (end < clean.length() && (Character.isLetterOrDigit(clean.charAt(end)) || clean.charAt(end) == '-'
+                            || clean.charAt(end) == '_' || clean.charAt(end) == '/')) {
+                        end++;
+                    }
+                    if (end > i + 1 && !Character.isLetterOrDigit(before)) {
+                        out.append('`').append(clean, i, end).append('`'); // a code span mentions nobody
+                        i = end - 1;
+                    } else {
+                        out.append('@');
+                    }
+                }
                 default -> out.append(c);
             }
         }

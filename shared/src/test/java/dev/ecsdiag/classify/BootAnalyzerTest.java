@@ -501,4 +501,26 @@ class BootAnalyzerTest {
         assertThat(analyzer.bootOfLine(count)).isEqualTo(count - 1);
         assertThat(analyzer.bootOfLine(1234)).isEqualTo(1233);
     }
+
+    /**
+     * "No filesystem could mount root, tried:" lists the filesystems on the next line (separate
+     * printk calls): the finding's title takes that line, says so when it is blank, and stays as
+     * printed when the next line is another message.
+     */
+    @ParameterizedTest(name = "raw={0}")
+    @ValueSource(booleans = {false, true})
+    void aMessageEndingInAColonTakesTheNextLine(boolean raw) {
+        String head = BANNER + "[    0.453029] List of all partitions:\n[    0.477894] No filesystem could mount root, tried: \n";
+        String panic = "[    0.509139] Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)\n";
+        assertThat(rootTitle(head + "[    0.477931]  ext3 ext2 ext4 vfat\n" + panic, raw))
+                .isEqualTo("No filesystem could mount root, tried: ext3 ext2 ext4 vfat");
+        assertThat(rootTitle(head + "[    0.477931] \n" + panic, raw))
+                .isEqualTo("No filesystem could mount root, tried: (none listed)");
+        assertThat(rootTitle(head + panic, raw)).isEqualTo("No filesystem could mount root, tried:");
+    }
+
+    private static String rootTitle(String log, boolean raw) {
+        return analyze(log, raw).findings().stream().filter(f -> "root-no-filesystem".equals(f.details().get("rule")))
+                .findFirst().orElseThrow().title();
+    }
 }

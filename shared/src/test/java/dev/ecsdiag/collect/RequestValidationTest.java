@@ -75,11 +75,18 @@ class RequestValidationTest {
         assertThat(f.warnings().get(1)).contains("line 7");
     }
 
+    /** The reason, not the path again ("cannot read the fleet file /nope.txt: /nope.txt" said nothing). */
+    @Test
+    void aFleetFileThatIsAFolderSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) {
+        assertThatThrownBy(() -> FleetFile.read(dir))
+                .hasMessage("cannot read the fleet file " + dir + ": is a directory");
+    }
+
     @Test
     void unreadableFleetFileIsAClearError() {
         assertThatThrownBy(() -> FleetFile.read(Path.of("/nonexistent/fleet.txt")))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("cannot read the fleet file /nonexistent/fleet.txt")
+                .hasMessage("cannot read the fleet file /nonexistent/fleet.txt: no such file")
                 .extracting(e -> ((InvalidRequestException) e).kind()).isEqualTo(InvalidRequestException.Kind.UNREADABLE_INPUT);
     }
 }

@@ -61,9 +61,13 @@ class ChromiumRenderingTest {
 
     /** Runs headless Chromium with a fresh profile and no background traffic; returns its standard output. */
     static String run(Path userData, String... args) throws Exception {
+        return runSized("1280,800", userData, args);
+    }
+
+    static String runSized(String windowSize, Path userData, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=1280,800"));
+                "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + userData, "--window-size=" + windowSize));
         cmd.addAll(List.of(args));
         Path stdout = Files.createTempFile(scratch, "chromium", ".out");
         Process p = new ProcessBuilder(cmd).redirectOutput(stdout.toFile())
@@ -123,6 +127,64 @@ class ChromiumRenderingTest {
         assertThat(colours).as("header bar visible").contains(0xFF1F2933);
         Path target = SharedTarget.dir().resolve("report-screenshot.png");
         Files.copy(shot, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A link to one instance ({@code index.html#i-...}, what a CI message or a colleague sends) opens
+     * the page at that instance: drawn (not blank), scrolled away from the header, the instance's
+     * section marked as the target. The instance is one of the last on the page, so the page must
+     * really scroll to show it.
+     */
+    @Test
+    void opensAtAnInstanceAnchor() throws Exception {
+        String id = "i-bp1healthy0002";
+        assertThat(Files.readString(out.resolve("index.html"))).contains("id=\"" + id + "\"");
+        Path shot = scratch.resolve("anchor.png");
+        run(Files.createTempDirectory(scratch, "profile"), "--screenshot=" + shot,
+                out.resolve("index.html").toUri() + "#" + id);
+        BufferedImage img = ImageIO.read(shot.toFile());
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) {
+            for (int x = 0; x < img.getWidth(); x += 2) {
+                colours.add(img.getRGB(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours at the anchor (a blank page has one)").isGreaterThan(50);
+        assertThat(colours).as("the header bar is scrolled away").doesNotContain(0xFF1F2933);
+        assertThat(colours).as("the target instance's outline is drawn").contains(0xFF0B5CAD);
+        BufferedImage top = shoot("index.html");
+        assertThat(differingPixels(top, img)).as("pixels that differ from the page's top").isGreaterThan(100_000);
+    }
+
+    /**
+     * The boot stage bar's labels ({@code bootloader}, {@code root-mounted}, ...) are never cut,
+     * at the common window widths: a copy of the page with a measuring script (the page itself has
+     * none) writes every clipped label into the DOM that Chromium dumps.
+     */
+    @Test
+    void stageLabelsAreNotClippedAt1280And1920() throws Exception {
+        String measure = "<script>addEventListener('load', () => { const cut = [];"
+                + " for (const p of document.querySelectorAll('.stage-pill')) {"
+                + "  const bar = p.parentElement.getBoundingClientRect(), r = p.getBoundingClientRect();"
+                + "  if (p.scrollWidth > p.clientWidth || r.right > bar.right + 0.5 || bar.right > p.closest('.side').getBoundingClientRect().right + 0.5)"
+                + "   cut.push(p.textContent + ':' + p.scrollWidth + '>' + p.clientWidth); }"
+                + " const o = document.createElement('pre'); o.id = 'measured';"
+                + " o.textContent = 'pills=' + document.querySelectorAll('.stage-pill').length + ' cut=[' + cut.join(',') + ']';"
+                + " document.body.appendChild(o); });</script>";
+        String html = Files.readString(out.resolve("index.html")).replace("</body>", measure + "</body>");
+        Files.writeString(out.resolve("measure.html"), html);
+        try {
+            for (String size : List.of("1280,800", "1920,1080")) {
+                String dom = runSized(size, Files.createTempDirectory(scratch, "profile"), "--dump-dom",
+                        out.resolve("measure.html").toUri().toString());
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("pills=(\\d+) cut=\\[([^\\]]*)]").matcher(dom);
+                assertThat(m.find()).as("measurement at " + size).isTrue();
+                assertThat(Integer.parseInt(m.group(1))).as("stage pills at " + size).isGreaterThan(6);
+                assertThat(m.group(2)).as("clipped stage labels at " + size).isEmpty();
+            }
+        } finally {
+            Files.delete(out.resolve("measure.html"));
+        }
     }
 
     /**

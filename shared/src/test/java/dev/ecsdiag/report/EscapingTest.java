@@ -3,6 +3,7 @@ package dev.ecsdiag.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The escaping helpers, one format at a time. */
@@ -28,9 +29,22 @@ class EscapingTest {
 
     @Test
     void markdownCellsCannotBreakTheTableOrMentionAnyone() {
-        String md = MarkdownSummaryWriter.esc("a | b `c` *d* [e](javascript:x) @team <b>\nnext");
-        assertThat(md).doesNotContain(" | ").doesNotContain("<b>").doesNotContain("@team").doesNotContain("\n");
-        assertThat(md).isEqualTo("a \\| b \\`c\\` \\*d\\* \\[e\\]\\(javascript\\:x\\) &#64;team &lt;b&gt; next");
+        String md = MarkdownSummaryWriter.esc("a | b `c` *d* [e](javascript:x) @team <b> &amp;\nnext");
+        assertThat(md).doesNotContain(" | ").doesNotContain("\n");
+        assertThat(md).isEqualTo("a \\| b \\`c\\` \\*d\\* \\[e\\](javascript:x) `@team` \\<b> \\&amp; next");
+    }
+
+    /** Only what Markdown would read otherwise is escaped: a kernel message reads as printed. */
+    @Test
+    void markdownLeavesPlainTextAlone() {
+        for (String printed : List.of("VFS: Unable to mount root fs on unknown-block(0,0)",
+                "SystemMaintenance.Reboot (Scheduled, not before 2026-11-28T02:00:00Z): planned",
+                "collected from http://127.0.0.1:8801", "BUG: soft lockup in smp_call_function_many_cond",
+                "Out of memory: Killed process 92 (tail)", "x = 1 & y # 2 > 0 + 3 - 4!")) {
+            assertThat(MarkdownSummaryWriter.esc(printed)).isEqualTo(printed);
+        }
+        assertThat(MarkdownSummaryWriter.esc("_start and __x64_sys_write_")).isEqualTo("\\_start and \\_\\_x64_sys_write\\_");
+        assertThat(MarkdownSummaryWriter.esc("mail a@b.c")).isEqualTo("mail a@b.c");
     }
 
     @Test

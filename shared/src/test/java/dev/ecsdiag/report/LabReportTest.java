@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleClassifier;
+import dev.ecsdiag.classify.Finding;
 import dev.ecsdiag.collect.CollectionResult;
 import dev.ecsdiag.collect.ConsoleCapture;
 import dev.ecsdiag.collect.InstanceOutcome;
@@ -178,14 +179,14 @@ class LabReportTest {
         assertThat(html).doesNotContain("src=\"http").doesNotContain("@import").doesNotContain("url(");
         // the guilty frame of the real NULL dereference is the faulting function, in RIP and not among
         // the call trace's frames: it heads the trace, highlighted, and its RIP line is marked
-        String crash = "//details[@id='i-i-lab00nullptr01']//div[@class='crash'][1]";
+        String crash = "//details[@id='i-lab00nullptr01']//div[@class='crash'][1]";
         assertThat(count(crash + "//ol[@class='trace']/li[@class='guilty']")).isEqualTo(1);
         assertThat(X.evaluate(crash + "//ol[@class='trace']/li[1][@class='guilty']/mark", page)).isEqualTo("lkdtm_ACCESS_NULL");
         assertThat(X.evaluate(crash + "//ol[@class='trace']/li[1]", page)).contains("+0x14/0x53 [lkdtm]");
         assertThat(X.evaluate(crash + "//pre/span[contains(@class,'guilty')]", page))
                 .contains("RIP: 0010:lkdtm_ACCESS_NULL+0x14/0x53 [lkdtm]");
         // the deliberate panic's guilty frame is in its call trace: highlighted there, once
-        String panic = "//details[@id='i-i-lab00sysrqc001']//div[@class='crash'][1]";
+        String panic = "//details[@id='i-lab00sysrqc001']//div[@class='crash'][1]";
         assertThat(count(panic + "//ol[@class='trace']/li[@class='guilty']")).isEqualTo(1);
         assertThat(X.evaluate(panic + "//ol[@class='trace']/li[@class='guilty']/mark", page)).isEqualTo("sysrq_handle_crash");
         assertThat(X.evaluate(panic + "//pre/span[contains(@class,'guilty')]", page)).contains("sysrq_handle_crash");
@@ -202,5 +203,59 @@ class LabReportTest {
             assertThat(javax.imageio.ImageIO.read(thumb.toFile()).getWidth()).isEqualTo(320);
         }
         assertThat(count("//a[img]/@href[not(substring(., string-length(.) - 13) = 'screenshot.png')]")).isZero();
+    }
+
+    /**
+     * The places a person reading the page stopped at (issue 15), on real kernel output: one failure
+     * with one hint and a complete title for the missing root filesystem; titles as printed; an OOM
+     * kill's answers first and its report as the excerpt; a hung task's kernel and taint.
+     */
+    @Test
+    void theNoRootFsInstanceShowsOneFailureOneHintAndCompleteTitles() throws Exception {
+        String inst = "//details[@id='i-lab00norootfs1']";
+        assertThat(count(inst + "//ul[@class='hints']/li")).as("hints of the no-root-fs instance").isEqualTo(1);
+        assertThat(X.evaluate(inst + "//div[@class='crash'][1]/h4", page))
+                .isEqualTo("Boot 1 failed: VFS: Unable to mount root fs on unknown-block(0,0)");
+        assertThat(X.evaluate(inst + "//ul[@class='also']", page))
+                .contains("No filesystem could mount root, tried: ").doesNotEndWith("tried:");
+        assertThat(count(inst + "//h4[starts-with(., 'boot-failure:')]")).as("separate boot-failure cards").isZero();
+        // the crash's title as printed; the signature, not the title, groups it
+        assertThat(X.evaluate(inst + "//div[@class='crash'][2]/h4", page))
+                .isEqualTo("kernel panic: VFS: Unable to mount root fs on unknown-block(0,0)");
+        CrashGroup g = report.crashGroups().stream().filter(x -> x.instances().contains("i-lab00norootfs1")).findFirst().orElseThrow();
+        assertThat(g.title()).isEqualTo("kernel panic: VFS: Unable to mount root fs on unknown-block(0,0)");
+        assertThat(html).doesNotContain("unknown-block(NUM,NUM)</code>");
+        // summary.md reads as plain text: the titles as printed, nothing escaped that did not need it
+        assertThat(Files.readString(out.resolve("summary.md")))
+                .contains("| VFS: Unable to mount root fs on unknown-block(0,0) |")
+                .contains("**kernel panic: VFS: Unable to mount root fs on unknown-block(0,0)**")
+                .contains("**INFO: task hung in direct_entry**");
+    }
+
+    @Test
+    void anOomKillAnswersTheFirstQuestionsAndShowsItsReport() throws Exception {
+        String card = "//details[@id='i-lab00oomkill01']//div[@class='crash'][h4[starts-with(., 'oom-kill')]]";
+        assertThat(X.evaluate(card + "/dl[contains(@class,'oom')]/dt", page)).isEqualTo("killed");
+        assertThat(count(card + "/dl[contains(@class,'oom')]/dt")).isEqualTo(4);
+        assertThat(X.evaluate(card + "/dl[contains(@class,'oom')]/dd[1]", page)).startsWith("tail (pid ");
+        assertThat(X.evaluate(card + "/dl[contains(@class,'oom')]/dd[2]", page)).contains(" MiB resident");
+        assertThat(X.evaluate(card + "/dl[contains(@class,'oom')]/dd[3]", page)).startsWith("none: the whole machine");
+        assertThat(X.evaluate(card + "/dl[contains(@class,'oom')]/dd[4]", page)).startsWith("tail itself");
+        // the raw details are folded, not gone
+        assertThat(X.evaluate(card + "/details[@class='more']/summary", page)).matches("All \\d+ details");
+        assertThat(X.evaluate(card + "/details[@class='more']/dl", page)).contains("gfp-mask");
+        Finding oom = report.instances().stream().filter(i -> i.instanceId().equals("i-lab00oomkill01")).findFirst()
+                .orElseThrow().findings().get(0).finding();
+        int reportLine = Integer.parseInt(oom.details().get("report-line"));
+        assertThat(X.evaluate(card + "//pre/span[1]/span[@class='n']", page)).isEqualTo(Integer.toString(reportLine));
+        assertThat(X.evaluate(card + "//pre/span[1]", page)).contains("invoked oom-killer");
+        assertThat(X.evaluate(card + "//pre", page)).contains("Killed process");
+    }
+
+    @Test
+    void aHungTaskCardCarriesKernelReleaseAndTaint() throws Exception {
+        String facts = "//details[@id='i-lab00hungtask1']//div[@class='crash'][1]/dl[@class='facts']";
+        assertThat(X.evaluate(facts + "/dt[.='kernel']/following-sibling::dd[1]", page)).isEqualTo("6.1.0-56-amd64");
+        assertThat(X.evaluate(facts + "/dt[.='taint']/following-sibling::dd[1]", page)).isNotBlank();
     }
 }

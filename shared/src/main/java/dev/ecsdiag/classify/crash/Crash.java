@@ -60,4 +60,14 @@ public record Crash(
         callTrace = List.copyOf(callTrace);
         registers = registers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(registers));
     }
+
+    /** The category for people: {@link #type()}, or {@code unknown category} when the classifier gave none. */
+    public String category() {
+        return category(type);
+    }
+
+    /** {@code type}, or {@code unknown category} when it is null or blank. */
+    public static String category(String type) {
+        return type == null || type.isBlank() ? "unknown category" : type;
+    }
 }

@@ -265,7 +265,10 @@ public final class OopsTable {
                             "EXT4-[Ff][Ss](?: \\(.*\\))?:",
                             // "warning: `prog' uses deprecated v2 capabilities ...", "... uses wireless extensions ..."
                             "(?i)uses (?:deprecated v2 capabilities|wireless extensions)",
-                            "XFS \\(\\w+\\): WARNING"),
+                            "XFS \\(\\w+\\): WARNING",
+                            // Xen's grant table ("xen:grant_table: WARNING: g.e. 0xa still in use!"): a
+                            // backend still maps a page the guest gives back; the page is freed later, not a crash
+                            "WARNING: g\\.e\\. (?:0x)?[0-9a-f]+ still in use"),
                     row("WARNING: .*lib/debugobjects\\.c.* (?:debug_print|debug_check|at)")
                             .as("WARNING: ODEBUG bug in {f}")
                             .stack(warningStack("debug_", "rcu", "hrtimer_", "timer_", "work_", "percpu_", "vunmap",

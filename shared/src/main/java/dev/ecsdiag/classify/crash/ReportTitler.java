@@ -46,10 +46,31 @@ final class ReportTitler {
         }
         // No row applies: keep the header line itself from the keyword on.
         int at = Math.max(0, header.indexOf(group.header()));
-        String title = canon.canonical(header.substring(at));
+        String text = header.substring(at);
+        String reason = candidates.isEmpty() ? null : "matched title but not report regexp";
+        java.util.regex.Matcher interleaved = EMBEDDED_TIMESTAMP.matcher(text);
+        if (interleaved.find(group.header().length())) {
+            // Another message's printk cut into the header ("INFO: task jbd2/[ 1572.3364] ..."): what
+            // follows the cut belongs to someone else, and a task name cut in the middle is no name.
+            text = beforeCut(text, interleaved.start()) + " corrupted";
+            reason = "header line interleaved with another message";
+        }
+        String title = canon.canonical(text);
         String guilty = GuiltyFrame.namedIn(title);
-        return new TitledReport(title, List.of(), candidates.isEmpty() ? null : "matched title but not report regexp",
-                guilty != null ? guilty : guiltyFrame.bestEffort(null, lines));
+        return new TitledReport(title, List.of(), reason, guilty != null ? guilty : guiltyFrame.bestEffort(null, lines));
+    }
+
+    /** A printk timestamp inside a line, where only another message can have put it. */
+    private static final java.util.regex.Pattern EMBEDDED_TIMESTAMP = java.util.regex.Pattern.compile("\\[\\s*\\d+\\.\\d{3,9}\\]");
+
+    /** The text before {@code cut}, without the word the cut went through. */
+    private static String beforeCut(String text, int cut) {
+        String before = text.substring(0, cut);
+        if (!before.isEmpty() && !Character.isWhitespace(before.charAt(before.length() - 1))) {
+            int space = before.lastIndexOf(' ');
+            before = space < 0 ? before : before.substring(0, space);
+        }
+        return before.strip();
     }
 
     private TitledReport firstApplying(List<Candidate> candidates, List<ReportLine> lines) {
