@@ -13,6 +13,8 @@
 #   exit-init        init exits before user space is up ("Attempted to kill init")
 #   oom              a process eats memory until the OOM killer stops it
 #   oom-memcg        the same inside a cgroup v2 memory cgroup limited to 16 MiB (a memcg OOM)
+#   glyph-chart      clears the screen and prints every printable ASCII character at known places:
+#                    the rendering the screen recogniser's glyph tables are cut from (docs/screen.md)
 #
 # Modes:
 #   lab.runner=1     a test runner as init (minimal CI images): it prints its progress on the
@@ -128,6 +130,18 @@ run_trigger() {
         lkdtm-*)
             # A separate program, as a test would be (the report then names "sh", not "init").
             sh -c "echo ${trigger#lkdtm-} > /sys/kernel/debug/provoke-crash/DIRECT"
+            ;;
+        glyph-chart)
+            # Kernel messages off the console, so nothing scrolls the chart away; the chart goes to
+            # the screen only (the serial log says what was printed). Rows 0-2: characters 32-126
+            # from column 0, rows 4-6 the same again as a check.
+            dmesg -n 1
+            chart=' !"#$%&'"'"'()*+,-./0123456789:;<=>?
+@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_
+`abcdefghijklmnopqrstuvwxyz{|}~'
+            printf '\033[2J\033[H' > /dev/tty1
+            printf '%s\n\n%s\n' "$chart" "$chart" > /dev/tty1
+            printf '%s\n' "$chart"
             ;;
         oom)
             # tail keeps the last lines of a file; /dev/zero has no line end, so it never stops

@@ -33,6 +33,8 @@ ROOT = os.path.dirname(LAB)
 WORK = os.path.join(LAB, "work")
 DEFAULT_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab")
 KERN_LOG = "kern.log"
+# Scenarios of the "screen" set (what the screen recogniser is tested on) land in their own folder.
+SET_OUT = {"lab": DEFAULT_OUT, "screen": os.path.join(ROOT, "shared", "src", "test", "resources", "screen")}
 
 
 def load_scenarios():
@@ -41,7 +43,8 @@ def load_scenarios():
 
 
 def command_line(config, scenario):
-    words = [config["baseCommandLine"], f"lab.scenario={scenario['name']}", f"lab.trigger={scenario['trigger']}"]
+    # A scenario may replace the base command line: VGA text mode (no vga=), display only (no ttyS0).
+    words = [scenario.get("commandLine", config["baseCommandLine"]), f"lab.scenario={scenario['name']}", f"lab.trigger={scenario['trigger']}"]
     if scenario.get("parameters"):
         words.append(scenario["parameters"])
     return " ".join(words)
@@ -78,7 +81,8 @@ def run(config, scenario, out_dir):
     name = scenario["name"]
     limit = scenario.get("limitSeconds", 60)
     settle = scenario.get("settleSeconds", 2)
-    done = re.compile(scenario["doneWhen"].encode(), re.MULTILINE)
+    # No doneWhen: the screen alone shows the end (no serial console); the limit is the wait.
+    done = re.compile(scenario["doneWhen"].encode(), re.MULTILINE) if scenario.get("doneWhen") else None
     tmp = tempfile.mkdtemp(prefix="ecsdiag-lab-")
     log = os.path.join(tmp, "console.log")
     sock = os.path.join(tmp, "qmp.sock")
@@ -98,7 +102,7 @@ def run(config, scenario, out_dir):
     reset_done = False
     try:
         while time.monotonic() - started < limit:
-            seen = log_count(log, done)
+            seen = log_count(log, done) if done is not None else 0
             if reset and not reset_done and seen >= 1:
                 time.sleep(settle)
                 qmp = Qmp(sock)
@@ -108,13 +112,15 @@ def run(config, scenario, out_dir):
                     qmp.close()
                 reset_done = True
                 continue
-            if seen >= (2 if reset else 1):
+            if done is not None and seen >= (2 if reset else 1):
                 outcome = "done"
                 break
             if proc.poll() is not None:
                 outcome = "exited"
                 break
             time.sleep(0.25)
+        if done is None and proc.poll() is None:
+            outcome = "done"
         if proc.poll() is None:
             time.sleep(settle)
             qmp = Qmp(sock)
@@ -177,6 +183,11 @@ def from_log(path, pattern):
         return None
 
 
+def scenario_out(scenario, explicit_out):
+    """Where a scenario's capture goes: --out when given, else its set's folder."""
+    return explicit_out or SET_OUT[scenario.get("set", "lab")]
+
+
 def write_manifest(config, out_dir, timings):
     manifest_path = os.path.join(out_dir, "manifest.json")
     previous = {}
@@ -186,6 +197,8 @@ def write_manifest(config, out_dir, timings):
     entries = []
     for scenario in config["scenarios"]:
         name = scenario["name"]
+        if scenario_out(scenario, out_dir) != out_dir:
+            continue  # another set's folder
         log = os.path.join(out_dir, name, "console.log")
         if not os.path.exists(log):
             continue
@@ -194,7 +207,7 @@ def write_manifest(config, out_dir, timings):
             "description": scenario["description"],
             "trigger": scenario["trigger"],
             "kernelRelease": from_log(log, rb"Linux version (\S+)"),
-            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)"),
+            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)") or command_line(config, scenario),
             "console": f"{name}/console.log",
             "screenshot": f"{name}/screenshot.png" if os.path.exists(os.path.join(out_dir, name, "screenshot.png")) else None,
             "captureSeconds": timings.get(name, previous.get(name, {}).get("captureSeconds")),
@@ -222,7 +235,7 @@ def main():
     parser = argparse.ArgumentParser(description="QEMU lab driver")
     parser.add_argument("action", choices=["list", "run", "all", "manifest", "boot"])
     parser.add_argument("names", nargs="*")
-    parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--out", default=None, help="default: the scenario set's folder under shared/src/test/resources")
     parser.add_argument("--dir", help="boot: where console.log and qmp.sock go")
     parser.add_argument("--limit", type=int, default=600, help="boot: seconds before timeout ends QEMU")
     args = parser.parse_args()
@@ -233,7 +246,8 @@ def main():
             print(f"{s['name']:32} {s['description']}")
         return 0
     if args.action == "manifest":
-        write_manifest(config, args.out, {})
+        for out in ([args.out] if args.out else SET_OUT.values()):
+            write_manifest(config, out, {})
         return 0
     for needed in ("vmlinuz", "initramfs.cpio.gz"):
         if not os.path.exists(os.path.join(WORK, needed)):
@@ -249,16 +263,17 @@ def main():
     if unknown or not names:
         print(f"lab: unknown or no scenario: {' '.join(unknown)} (see lab/lab.py list)", file=sys.stderr)
         return 2
-    os.makedirs(args.out, exist_ok=True)
     timings = {}
     failed = []
     started = time.monotonic()
     for name in names:
-        result = run(config, by_name[name], args.out)
+        out = scenario_out(by_name[name], args.out)
+        os.makedirs(out, exist_ok=True)
+        result = run(config, by_name[name], out)
         timings[name] = result["seconds"]
         if result["outcome"] != "done" or not result["screenshot"]:
             failed.append(name)
-        write_manifest(config, args.out, timings)
+        write_manifest(config, out, timings)
     total = round(time.monotonic() - started, 1)
     print(f"lab: {len(names)} scenario(s) in {total} s"
           + (f"; did not reach their end state: {' '.join(failed)}" if failed else ""), file=sys.stderr)

@@ -19,6 +19,7 @@ import org.openjdk.jmh.util.Statistics;
  *   jmh         [--corpus DIR] [JMH options]                 the same with JMH, MB/s derived from ops/s
  *   scale       [--dir DIR] [--sizes 1,16,256] [--heap 256m] [--keep]
  *   adversarial [--base-mb 1] [--kinds a,b] [--heap 256m] [--timeout S]
+ *   screens     [--dir shared/src/test/resources] [--passes 5] screen recognition: start-up, ms per screen, CER
  *   generate    FILE MEGABYTES [SEED]                         write a synthetic console log
  *   (anything else: org.openjdk.jmh.Main, e.g. -l to list, -h for help)
  * </pre>
@@ -36,6 +37,7 @@ public final class BenchMain {
             case "jmh" -> jmh(rest);
             case "scale" -> ScaleBench.main(rest);
             case "adversarial" -> AdversarialBench.main(rest);
+            case "screens" -> ScreenBench.main(rest);
             case "generate" -> {
                 long injected = ScaleBench.generate(Paths.get(value(rest, 0)), Long.parseLong(value(rest, 1)) << 20,
                         rest.length > 2 ? Long.parseLong(rest[2]) : 42);

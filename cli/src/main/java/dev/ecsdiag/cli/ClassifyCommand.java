@@ -4,6 +4,9 @@ import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleInput;
 import dev.ecsdiag.config.FileProblems;
 import dev.ecsdiag.classify.ConsoleClassifier;
+import dev.ecsdiag.screen.ScreenDecoder;
+import dev.ecsdiag.screen.ScreenReader;
+import dev.ecsdiag.screen.ScreenReading;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -42,7 +45,8 @@ final class ClassifyCommand implements Callable<Integer> {
             description = "text (for people) or json (one JSON object per file and line: JSON Lines). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Console log files; - reads standard input.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = {"Console log files; - reads standard input.",
+            "A PNG or JPEG screenshot (told by its first bytes) is read as text and classified the same way."})
     List<String> files;
 
     @Spec
@@ -59,6 +63,18 @@ final class ClassifyCommand implements Callable<Integer> {
         for (String file : files) {
             Classification result;
             try {
+                if (!file.equals("-") && isImage(Path.of(file))) {
+                    ScreenReading screen = new ScreenReader().read(readBounded(Path.of(file)));
+                    if (!screen.read()) {
+                        err.println("ecsdiag classify: screenshot " + file + " " + screen.problem());
+                        err.flush();
+                        unreadable = true;
+                        continue;
+                    }
+                    printer.printScreen(file, screen);
+                    out.flush();
+                    continue;
+                }
                 if (file.equals("-")) {
                     if (stdinUsed) {
                         err.println("ecsdiag classify: standard input (-) can be read only once; skipped the second -");
@@ -101,6 +117,27 @@ final class ClassifyCommand implements Callable<Integer> {
         out.flush();
         err.flush();
         return unreadable ? Main.EXIT_UNREADABLE : Main.EXIT_OK;
+    }
+
+    /** PNG or JPEG by its magic bytes, whatever its name. */
+    private static boolean isImage(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return !ScreenDecoder.formatOf(in.readNBytes(8)).equals("unknown");
+        }
+    }
+
+    /** A screenshot is at most a few MB; a file claiming to be one and larger than this is not read whole. */
+    static final long MAX_IMAGE_BYTES = 64L << 20;
+
+    private static byte[] readBounded(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_IMAGE_BYTES) {
+            throw new IOException("a " + size + "-byte image is larger than any screenshot (" + (MAX_IMAGE_BYTES >> 20) + " MB at most)");
+        }
+        return Files.readAllBytes(file);
     }
 
     /** Standard input stays open for whoever reads it after us (tests, embedding). */

@@ -25,6 +25,23 @@ final class JsonPrinter implements ClassificationPrinter {
 
     @Override
     public void print(String file, Classification result) {
+        write(object(file, result));
+    }
+
+    /** The console fields, then {@code source: "screen"}, the grid, the rule that decided and the rows read. */
+    @Override
+    public void printScreen(String file, dev.ecsdiag.screen.ScreenReading screen) {
+        Map<String, Object> object = object(file, screen.classification().classification());
+        object.put("source", "screen");
+        object.put("screenFormat", screen.format());
+        object.put("screenGrid", screen.text().grid());
+        object.put("screenRule", screen.classification().rule());
+        object.put("decidingRows", screen.classification().decidingRows());
+        object.put("screenText", screen.text().lines());
+        write(object);
+    }
+
+    private static Map<String, Object> object(String file, Classification result) {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("file", file);
         object.put("verdict", result.verdict());
@@ -33,6 +50,10 @@ final class JsonPrinter implements ClassificationPrinter {
         object.put("findings", result.findings());
         object.put("lines", result.lines());
         object.put("bytes", result.bytes());
+        return object;
+    }
+
+    private void write(Map<String, Object> object) {
         try {
             out.println(MAPPER.writeValueAsString(object));
         } catch (JsonProcessingException e) {

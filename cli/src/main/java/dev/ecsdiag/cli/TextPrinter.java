@@ -25,6 +25,19 @@ final class TextPrinter implements ClassificationPrinter {
         this.out = out;
     }
 
+    /** The classification as for a console log, then the rows read from the screen, the deciding ones marked {@code >}. */
+    @Override
+    public void printScreen(String file, dev.ecsdiag.screen.ScreenReading screen) {
+        print(file, screen.classification().classification());
+        out.println("  read from the screen (" + screen.format() + ", " + screen.width() + "x" + screen.height() + ", "
+                + safe(screen.text().grid()) + "; decided by " + screen.classification().rule() + "):");
+        java.util.Set<Integer> deciding = new java.util.HashSet<>(screen.classification().decidingRows());
+        for (dev.ecsdiag.screen.ScreenLine line : screen.text().lines()) {
+            out.printf(java.util.Locale.ROOT, "  %s %2d | %s%n", deciding.contains(line.row()) ? ">" : " ", line.row(),
+                    safe(line.text()));
+        }
+    }
+
     @Override
     public void print(String file, Classification result) {
         if (!first) {

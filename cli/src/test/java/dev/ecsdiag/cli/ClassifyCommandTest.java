@@ -274,6 +274,62 @@ class ClassifyCommandTest {
         assertThat(streams.stdout()).doesNotContain("\u001b").doesNotContain("\u0007");
     }
 
+    /** A real panic screen from the QEMU lab (module shared's test resources), under a name that does not say PNG. */
+    private Path labScreen(String scenario, String name) throws Exception {
+        Path p = dir.resolve(name);
+        Files.copy(Path.of("../shared/src/test/resources/lab", scenario, "screenshot.png"), p);
+        return p;
+    }
+
+    @Test
+    void aScreenshotIsReadAndClassifiedLikeAConsoleLog() throws Exception {
+        Path screen = labScreen("lkdtm-panic", "instance-screen.bin");
+
+        int status = Main.run("classify", screen.toString());
+
+        assertThat(status).isZero();
+        String text = streams.stdout();
+        assertThat(text).contains(screen + ": crash (1 crash");
+        assertThat(text).contains("kernel panic: dumptest");
+        assertThat(text).contains("read from the screen (png, 1024x768, 128x48 cells of 8x16 at (0,0), font-kernel-8x16;");
+        assertThat(text).containsPattern("> +\\d+ \\| \\[    6\\.490649\\] Kernel panic - not syncing: dumptest");
+    }
+
+    @Test
+    void aScreenshotInJsonCarriesItsSourceAndText() throws Exception {
+        Path screen = labScreen("no-rootfs", "no-rootfs.png");
+        Path log = file("oom.log", OOM);
+
+        int status = Main.run("classify", "--format", "json", screen.toString(), log.toString());
+
+        assertThat(status).isZero();
+        List<String> lines = streams.stdout().lines().toList();
+        JsonNode first = new ObjectMapper().readTree(lines.get(0));
+        assertThat(first.get("source").asText()).isEqualTo("screen");
+        assertThat(first.get("verdict").asText()).isEqualTo("boot-failure");
+        assertThat(first.get("screenFormat").asText()).isEqualTo("png");
+        JsonNode rows = first.get("screenText");
+        assertThat(rows.size()).isGreaterThan(40);
+        assertThat(rows.get(rows.size() - 1).get("text").asText()).contains("end Kernel panic - not syncing: VFS: Unable to mount root fs");
+        assertThat(rows.get(0).fieldNames()).toIterable().containsExactly("row", "column", "text", "confidence");
+        assertThat(first.get("decidingRows").size()).isPositive();
+        assertThat(new ObjectMapper().readTree(lines.get(1)).has("source")).isFalse();
+    }
+
+    @Test
+    void aDamagedScreenshotIsNamedAndTheStatusIs3() throws Exception {
+        byte[] png = Files.readAllBytes(Path.of("../shared/src/test/resources/lab/sysrq-c/screenshot.png"));
+        Path broken = dir.resolve("broken.png");
+        Files.write(broken, java.util.Arrays.copyOf(png, 2000));
+        Path log = file("oom.log", OOM);
+
+        int status = Main.run("classify", broken.toString(), log.toString());
+
+        assertThat(status).isEqualTo(Main.EXIT_UNREADABLE);
+        assertThat(streams.stderr()).contains("ecsdiag classify: screenshot " + broken + " not read: damaged or truncated png");
+        assertThat(streams.stdout()).contains(log + ": oom (");
+    }
+
     @Test
     void helpDescribesTheCommand() {
         assertThat(Main.run("classify", "--help")).isZero();

@@ -13,6 +13,12 @@ import java.io.Serializable;
  *                (healthy, not collected, empty console)
  * @param platformEvent type of the platform failure event on the instance (e.g. {@code SystemFailure.Stop}),
  *                whatever the verdict; null when there was none
+ * @param source  which evidence gave the verdict: {@code console}, {@code screen}, {@code events} (a platform
+ *                fault) or {@code none} (nothing could be judged)
  */
-public record InstanceVerdict(Verdict verdict, String reason, String title, String platformEvent) implements Serializable {
+public record InstanceVerdict(Verdict verdict, String reason, String title, String platformEvent, String source)
+        implements Serializable {
+
+    public static final String CONSOLE = "console";
+    public static final String SCREEN = "screen";
 }

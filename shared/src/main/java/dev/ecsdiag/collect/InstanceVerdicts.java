@@ -21,6 +21,10 @@ import java.util.Set;
  *   <li>The console's verdict when it shows a failure ({@code boot-failure}, {@code crash},
  *       {@code storage-failure}, {@code oom}): an OS-level failure keeps its verdict even when a
  *       platform event hit the instance too (the event stays beside it);</li>
+ *   <li>the screen's verdict when the screenshot, read as text (docs/screen.md), shows a failure and
+ *       the console shows nothing worse (empty, healthy-looking, not fetched); otherwise the screen
+ *       stays beside the console's verdict in the report. {@link InstanceVerdict#source()} says which
+ *       gave the verdict;</li>
  *   <li>{@code platform-fault} when a {@code SystemFailure.*} event hit the instance and the console
  *       shows nothing worse (healthy, empty, or not fetched: a stopped host often leaves none);</li>
  *   <li>{@code not-collected}: no console output could be fetched;</li>
@@ -42,29 +46,58 @@ public final class InstanceVerdicts {
             return switch (c.verdict()) {
                 case BOOT_FAILURE -> decided(Verdict.BOOT_FAILURE, bootFailureTitle(c), platform);
                 case CRASH -> new InstanceVerdict(Verdict.CRASH, crashReason(c.crashes()),
-                        PrintedTitle.of(worstCrash(c.crashes())), platform);
+                        PrintedTitle.of(worstCrash(c.crashes())), platform, InstanceVerdict.CONSOLE);
                 case STORAGE_FAILURE -> decided(Verdict.STORAGE_FAILURE, firstFinding(c.findings(), STORAGE, "storage failure"), platform);
                 default -> decided(Verdict.OOM, firstFinding(c.findings(), EnumSet.of(FindingKind.OOM_KILL), "out of memory"), platform);
             };
+        }
+        Classification screen = screenClassification(outcome);
+        if (screen != null && screen.verdict().failure()) {
+            // The console shows nothing worse (empty, healthy-looking, not fetched): the screen decides.
+            InstanceVerdict fromScreen = switch (screen.verdict()) {
+                case BOOT_FAILURE -> decided(Verdict.BOOT_FAILURE, bootFailureTitle(screen), platform);
+                case CRASH -> new InstanceVerdict(Verdict.CRASH, crashReason(screen.crashes()),
+                        PrintedTitle.of(worstCrash(screen.crashes())), platform, InstanceVerdict.CONSOLE);
+                case STORAGE_FAILURE -> decided(Verdict.STORAGE_FAILURE, firstFinding(screen.findings(), STORAGE, "storage failure"), platform);
+                default -> decided(Verdict.OOM, firstFinding(screen.findings(), EnumSet.of(FindingKind.OOM_KILL), "out of memory"), platform);
+            };
+            return new InstanceVerdict(fromScreen.verdict(), fromScreen.reason() + " (read from the screen)", fromScreen.title(),
+                    platform, InstanceVerdict.SCREEN);
         }
         if (platform != null) {
             String console = c == null ? notCollectedReason(outcome)
                     : outcome.console() != null && outcome.console().bytes() == 0 ? "the console is empty" : healthyReason(c);
             return new InstanceVerdict(Verdict.PLATFORM_FAULT, platform + ": the host failed and the platform acted on the"
-                    + " instance; not the build's fault (" + console + ")", platform, platform);
+                    + " instance; not the build's fault (" + console + ")", platform, platform, "events");
         }
         if (c == null) {
-            return new InstanceVerdict(Verdict.NOT_COLLECTED, notCollectedReason(outcome), null, null);
+            return new InstanceVerdict(Verdict.NOT_COLLECTED, notCollectedReason(outcome) + screenNote(outcome), null, null, "none");
         }
         if (outcome.console() != null && outcome.console().bytes() == 0) {
             return new InstanceVerdict(Verdict.EMPTY_CONSOLE, "the console output is empty: nothing to judge by"
-                    + (outcome.screenshot() != null ? " (see the screenshot)" : ""), null, null);
+                    + (outcome.screenshot() != null ? " (see the screenshot" + screenNote(outcome) + ")" : ""), null, null, "none");
         }
-        return new InstanceVerdict(Verdict.HEALTHY, healthyReason(c), null, null);
+        return new InstanceVerdict(Verdict.HEALTHY, healthyReason(c), null, null, InstanceVerdict.CONSOLE);
     }
 
     private static InstanceVerdict decided(Verdict verdict, String title, String platform) {
-        return new InstanceVerdict(verdict, title, title, platform);
+        return new InstanceVerdict(verdict, title, title, platform, InstanceVerdict.CONSOLE);
+    }
+
+    /** What the screen says, when it was read; null when there is no screenshot or it could not be read. */
+    private static Classification screenClassification(InstanceOutcome outcome) {
+        ScreenshotCapture shot = outcome.screenshot();
+        return shot == null || shot.screen() == null || !shot.screen().read() ? null
+                : shot.screen().classification().classification();
+    }
+
+    /** Why the screen could not help, for an instance nothing else could judge: "; the screen: not read: ..." */
+    private static String screenNote(InstanceOutcome outcome) {
+        ScreenshotCapture shot = outcome.screenshot();
+        if (shot == null || shot.screen() == null) {
+            return "";
+        }
+        return shot.screen().read() ? "; the screen shows no failure" : "; the screen was " + shot.screen().problem();
     }
 
     private static String notCollectedReason(InstanceOutcome outcome) {

@@ -1,5 +1,7 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.screen.ScreenReading;
+
 /**
  * Screenshot fetched for an instance and written to disk.
  *
@@ -9,6 +11,13 @@ package dev.ecsdiag.collect;
  * @param width     pixel width, 0 when it could not be read
  * @param height    pixel height, 0 when it could not be read
  * @param requestId the service's request id
+ * @param screen    the screen read as text and classified, or why it was not read; null when nobody tried
  */
-public record ScreenshotCapture(String file, String format, long bytes, int width, int height, String requestId) implements java.io.Serializable {
+public record ScreenshotCapture(String file, String format, long bytes, int width, int height, String requestId,
+        ScreenReading screen) implements java.io.Serializable {
+
+    /** A capture not (yet) read as text. */
+    public ScreenshotCapture(String file, String format, long bytes, int width, int height, String requestId) {
+        this(file, format, bytes, width, height, requestId, null);
+    }
 }

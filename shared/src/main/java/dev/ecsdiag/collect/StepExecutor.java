@@ -1,5 +1,7 @@
 package dev.ecsdiag.collect;
 
+import dev.ecsdiag.screen.ScreenReader;
+import dev.ecsdiag.screen.ScreenReading;
 import dev.ecsdiag.ecs.SystemEvent;
 import dev.ecsdiag.classify.Classification;
 import dev.ecsdiag.classify.ConsoleClassifier;
@@ -26,6 +28,8 @@ import java.util.List;
  * retries or scheduling.
  */
 final class StepExecutor {
+
+    private static final ScreenReader SCREENS = new ScreenReader();
 
     static final int EVENTS_PAGE_SIZE = 100;
     private static final DateTimeFormatter ECS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -122,8 +126,11 @@ final class StepExecutor {
             ImageHeader header = ImageHeader.read(download);
             Path target = layout.screenshot(id, header.extension());
             Files.move(download, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Read as text here, in the worker: a second source of evidence beside the console (docs/screen.md).
+            // Bounded by the image's header; a screen that cannot be read says why and loses nothing.
+            ScreenReading screen = SCREENS.read(Files.readAllBytes(target));
             work.screenshot(new ScreenshotCapture(layout.relative(target), header.format(), answer.bytes(), header.width(),
-                    header.height(), answer.requestId()));
+                    header.height(), answer.requestId(), screen));
         } finally {
             Files.deleteIfExists(download);
         }

@@ -16,9 +16,12 @@ import java.util.List;
  * @param screenshot    the screenshot's path relative to the output folder; null when none was fetched
  * @param thumbnail     its thumbnail's path relative to the output folder; null when none was made
  * @param failedCalls   calls that failed for this instance, as {@code CALL: CODE}
+ * @param verdictSource which evidence gave the verdict: {@code console}, {@code screen} (the screenshot read as
+ *                      text), {@code events} (a platform fault) or {@code none}
  */
 public record InstanceSummary(String instanceId, String name, Verdict verdict, String reason, String title,
-                              String platformEvent, String screenshot, String thumbnail, List<String> failedCalls)
+                              String platformEvent, String screenshot, String thumbnail, List<String> failedCalls,
+                              String verdictSource)
         implements Serializable {
 
     public InstanceSummary {

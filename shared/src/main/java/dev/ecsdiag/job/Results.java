@@ -65,7 +65,7 @@ final class Results {
     private static InstanceSummary summary(String id, String name, InstanceVerdict v, String screenshot, String thumbnail,
                                            List<CallFailure> failures) {
         return new InstanceSummary(id, name, v.verdict(), v.reason(), v.title(), v.platformEvent(), screenshot, thumbnail,
-                failures.stream().map(f -> f.call() + ": " + f.code()).toList());
+                failures.stream().map(f -> f.call() + ": " + f.code()).toList(), v.source());
     }
 
     private static InstanceOutcome outcomeOf(CollectionResult collection, String id) {

@@ -178,6 +178,30 @@ public final class HtmlReportWriter {
             }
         }
 
+        /**
+         * The text read from the screenshot, under it: selectable, escaped (a screen shows whatever the
+         * machine printed), the rows that decided marked; or why it was not read.
+         */
+        private void screenText(InstanceReport i) throws IOException {
+            dev.ecsdiag.screen.ScreenReading screen = i.screenshot() == null ? null : i.screenshot().screen();
+            if (screen == null) {
+                return;
+            }
+            if (!screen.read()) {
+                w.write("<p class=\"none\">" + esc(screen.problem()) + "</p>\n");
+                return;
+            }
+            dev.ecsdiag.screen.ScreenClassification c = screen.classification();
+            w.write("<p class=\"screen-says\">read from the screen: <strong>" + esc(c.classification().verdict().id())
+                    + "</strong> (" + esc(screen.text().grid()) + ")</p>\n<pre class=\"screen-text\">");
+            java.util.Set<Integer> deciding = new java.util.HashSet<>(c.decidingRows());
+            for (dev.ecsdiag.screen.ScreenLine line : screen.text().lines()) {
+                String text = esc(line.text());
+                w.write(deciding.contains(line.row()) ? "<mark>" + text + "</mark>\n" : text + "\n");
+            }
+            w.write("</pre>\n");
+        }
+
         private void thumbnail(InstanceReport i) throws IOException {
             if (i.thumbnail() != null && i.screenshot() != null) {
                 w.write("<a href=\"" + esc(href(i.screenshot().file())) + "\"><img class=\"thumb\" src=\""
@@ -305,6 +329,7 @@ public final class HtmlReportWriter {
             if (i.thumbnail() != null || i.screenshot() != null) {
                 w.write("<h4>Screen</h4>");
                 thumbnail(i);
+                screenText(i);
             }
             timeline(i.boots());
             events(i.events());

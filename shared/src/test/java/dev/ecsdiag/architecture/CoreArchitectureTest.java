@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  *   job        the one entry point for front ends
  *   report     html, json, junit, markdown
  *   collect    retrieval: instances, fetch, classify each console, verdicts
+ *   screen     a screenshot read as text and classified (a second source beside the console)
  *   ecs        the Alibaba SDK behind the core's own records
  *   classify   pure: console text in, crashes, boots, findings out
  *   config     credentials, settings, progress sink: what a front end hands in
@@ -37,14 +38,16 @@ class CoreArchitectureTest {
                 .layer("job").definedBy("dev.ecsdiag.job..")
                 .layer("report").definedBy("dev.ecsdiag.report..")
                 .layer("collect").definedBy("dev.ecsdiag.collect..")
+                .layer("screen").definedBy("dev.ecsdiag.screen..")
                 .layer("ecs").definedBy("dev.ecsdiag.ecs..")
                 .layer("classify").definedBy("dev.ecsdiag.classify..")
                 .layer("config").definedBy("dev.ecsdiag.config..")
                 .whereLayer("job").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("job")
                 .whereLayer("collect").mayOnlyBeAccessedByLayers("report", "job")
+                .whereLayer("screen").mayOnlyBeAccessedByLayers("collect", "report", "job")
                 .whereLayer("ecs").mayOnlyBeAccessedByLayers("collect", "report", "job")
-                .whereLayer("classify").mayOnlyBeAccessedByLayers("collect", "report", "job")
+                .whereLayer("classify").mayOnlyBeAccessedByLayers("screen", "collect", "report", "job")
                 .whereLayer("config").mayOnlyBeAccessedByLayers("ecs", "collect", "report", "job")
                 .because("data flows one way: which instances -> fetch -> classify -> report -> the job's result")
                 .check(CORE);

@@ -54,8 +54,11 @@ class CollectorTest {
             assertThat(crash.classification()).isNotNull();
             assertThat(out.resolve("instances/i-crash0001/classification.json")).isNotEmptyFile();
 
-            assertThat(crash.screenshot()).isEqualTo(new ScreenshotCapture("instances/i-crash0001/screenshot.png", "png",
-                    crash.screenshot().bytes(), 800, 600, crash.screenshot().requestId()));
+            assertThat(crash.screenshot()).usingRecursiveComparison().ignoringFields("screen").isEqualTo(new ScreenshotCapture(
+                    "instances/i-crash0001/screenshot.png", "png", crash.screenshot().bytes(), 800, 600, crash.screenshot().requestId()));
+            // the screen was read as text too (docs/screen.md): either what it says, or why it could not be read
+            assertThat(crash.screenshot().screen()).isNotNull();
+            assertThat(crash.screenshot().screen().read() || crash.screenshot().screen().problem().startsWith("not read: ")).isTrue();
             assertThat(out.resolve("instances/i-crash0001/screenshot.png")).isNotEmptyFile();
             assertThat(crash.events()).singleElement().satisfies(e -> {
                 assertThat(e.type()).isEqualTo("InstanceFailure.Reboot");

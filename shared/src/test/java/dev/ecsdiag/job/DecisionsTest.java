@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class DecisionsTest {
 
     private static InstanceSummary instance(String id, Verdict verdict, String reason) {
-        return new InstanceSummary(id, null, verdict, reason, reason, null, null, null, List.of());
+        return new InstanceSummary(id, null, verdict, reason, reason, null, null, null, List.of(), "console");
     }
 
     /** One instance of every verdict, each with a reason naming it. */

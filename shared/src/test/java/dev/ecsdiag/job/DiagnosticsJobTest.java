@@ -67,6 +67,59 @@ class DiagnosticsJobTest {
         }
     }
 
+    /**
+     * Issue 14: an image without console=ttyS0 panics; its serial console is empty and its screen
+     * shows the panic (a real display-only boot from the QEMU lab, as JPEG the way the service may
+     * send it). The screen decides: crash, in the result, report, report.json, junit.xml and the lines.
+     */
+    @Test
+    void anEmptyConsoleWithAPanicOnTheScreenIsACrashFromTheScreen() throws Exception {
+        byte[] screen = dev.ecsdiag.screen.LabScreens.jpeg(java.nio.file.Files.readAllBytes(
+                Path.of("src/test/resources/screen/display-only-panic/screenshot.png")));
+        try (EcsEmulator ecs = JobFleet.start()) {
+            ecs.fleet().put(JobFleet.healthy("i-job00screen").console("").screenshot(screen).build());
+            ecs.fleet().put(JobFleet.healthy("i-job00empty").console("").build());
+
+            JobResult r = new DiagnosticsJob().run(JobFleet.request(ecs, dir.resolve("out")).tag("ci", "build-7").build(),
+                    new RecordingSink());
+
+            assertThat(r.outcome()).isEqualTo(RunOutcome.COMPLETED);
+            InstanceSummary fromScreen = r.instances().get(0);
+            assertThat(fromScreen.instanceId()).isEqualTo("i-job00screen");
+            assertThat(fromScreen.verdict()).isEqualTo(Verdict.CRASH);
+            assertThat(fromScreen.verdictSource()).isEqualTo("screen");
+            assertThat(fromScreen.title()).isEqualTo("kernel panic: dumptest");
+            assertThat(fromScreen.reason()).isEqualTo("kernel panic: dumptest (read from the screen)");
+            assertThat(r.instances().get(1).verdict()).isEqualTo(Verdict.EMPTY_CONSOLE);
+            assertThat(r.instances().get(1).verdictSource()).isEqualTo("none");
+            assertThat(r.summaryLines()).anyMatch(l -> l.contains("i-job00screen") && l.contains("crash")
+                    && l.contains("kernel panic: dumptest (read from the screen)"));
+
+            Path out = dir.resolve("out");
+            com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.resolve("report.json").toFile());
+            com.fasterxml.jackson.databind.JsonNode instance = null;
+            for (com.fasterxml.jackson.databind.JsonNode n : report.get("instances")) {
+                if (n.get("instanceId").asText().equals("i-job00screen")) {
+                    instance = n;
+                }
+            }
+            assertThat(instance).isNotNull();
+            assertThat(instance.get("verdict").asText()).isEqualTo("crash");
+            com.fasterxml.jackson.databind.JsonNode read = instance.get("screenshot").get("screen");
+            assertThat(read.get("format").asText()).isEqualTo("jpeg");
+            assertThat(read.get("classification").get("classification").get("verdict").asText()).isEqualTo("crash");
+            assertThat(read.get("classification").get("rule").asText()).isEqualTo("console-classifier");
+            assertThat(read.get("text").get("lines").toString()).contains("Kernel panic - not syncing: dumptest");
+
+            String junit = java.nio.file.Files.readString(out.resolve("junit.xml"));
+            assertThat(junit).contains("i-job00screen").contains("kernel panic: dumptest");
+            String html = java.nio.file.Files.readString(out.resolve("index.html"));
+            assertThat(html).contains("<pre class=\"screen-text\">").contains("<mark>")
+                    .contains("Kernel panic - not syncing: dumptest");
+        }
+    }
+
     @Test
     void theDeadlineEndsTheRunWithWhatWasFetchedAndAHintNamingTheDeadline() {
         try (EcsEmulator ecs = JobFleet.start()) {
