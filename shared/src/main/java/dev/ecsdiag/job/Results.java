@@ -9,13 +9,13 @@ import dev.ecsdiag.collect.InstanceVerdicts;
 import dev.ecsdiag.config.Hint;
 import dev.ecsdiag.config.InvalidRequestException;
 import dev.ecsdiag.report.CrashGroup;
-import dev.ecsdiag.report.InstanceReport;
 import dev.ecsdiag.report.Report;
 import dev.ecsdiag.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,22 +36,22 @@ final class Results {
 
     static JobResult ran(JobRequest request, Outcomes.Ended ended, CollectionResult collection, Report report,
                          String reportProblem, List<String> warnings) {
-        List<InstanceSummary> instances = new ArrayList<>();
+        // The verdicts are decided from the collection, whether or not the report was written; the
+        // report only adds its thumbnails and its crash groups.
+        Map<String, String> thumbnails = new HashMap<>();
         List<CrashGroupSummary> groups = new ArrayList<>();
         if (report != null) {
-            for (InstanceReport i : report.instances()) {
-                instances.add(summary(i.instanceId(), i.name(), InstanceVerdicts.decide(outcomeOf(collection, i.instanceId())),
-                        i.screenshot() == null ? null : i.screenshot().file(), i.thumbnail(), i.failures()));
-            }
+            report.instances().stream().filter(i -> i.thumbnail() != null)
+                    .forEach(i -> thumbnails.put(i.instanceId(), i.thumbnail()));
             for (CrashGroup g : report.crashGroups()) {
                 groups.add(new CrashGroupSummary(g.signature(), g.title(), g.type(), g.instances(),
                         g.history() == null || "unknown".equals(g.history().status()) ? null : g.history().describe()));
             }
-        } else {
-            for (InstanceOutcome o : collection.instances()) {
-                instances.add(summary(o.instanceId(), o.name(), InstanceVerdicts.decide(o),
-                        o.screenshot() == null ? null : o.screenshot().file(), null, o.failures()));
-            }
+        }
+        List<InstanceSummary> instances = new ArrayList<>();
+        for (InstanceOutcome o : collection.instances()) {
+            instances.add(summary(o.instanceId(), o.name(), InstanceVerdicts.decide(o),
+                    o.screenshot() == null ? null : o.screenshot().file(), thumbnails.get(o.instanceId()), o.failures()));
         }
         instances.sort(Comparator.comparing(InstanceSummary::verdict).thenComparing(InstanceSummary::instanceId));
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
@@ -66,10 +66,6 @@ final class Results {
                                            List<CallFailure> failures) {
         return new InstanceSummary(id, name, v.verdict(), v.reason(), v.title(), v.platformEvent(), screenshot, thumbnail,
                 failures.stream().map(f -> f.call() + ": " + f.code()).toList(), v.source());
-    }
-
-    private static InstanceOutcome outcomeOf(CollectionResult collection, String id) {
-        return collection.instances().stream().filter(o -> o.instanceId().equals(id)).findFirst().orElseThrow();
     }
 
     private static JobResult withDecision(JobRequest request, JobResult r) {
