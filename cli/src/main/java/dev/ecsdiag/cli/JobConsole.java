@@ -51,8 +51,7 @@ final class JobConsole {
     /** Prints the result and returns the exit status. */
     int finish(JobResult result) {
         if (!result.outcome().ran()) {
-            err.println("ecsdiag " + command + ": " + result.message());
-            result.hints().forEach(h -> err.println("  hint: " + h.render(JobConsole::optionOf)));
+            printEnding(result);
             err.flush();
             return exitStatus(result);
         }
@@ -71,14 +70,19 @@ final class JobConsole {
         result.collectionRecord().ifPresent(json -> out.println("collection record (JSON): " + json));
         out.flush();
         if (!result.message().isEmpty()) {
-            err.println("ecsdiag " + command + ": " + result.message());
-            result.hints().forEach(h -> err.println("  hint: " + h.render(JobConsole::optionOf)));
+            printEnding(result);
         }
         if (result.decision().failBuild()) {
             err.println("ecsdiag " + command + ": " + result.decision().message());
         }
         err.flush();
         return exitStatus(result);
+    }
+
+    /** How the run ended and what to change, with the command line's names for the settings. */
+    private void printEnding(JobResult result) {
+        err.println("ecsdiag " + command + ": " + result.message());
+        result.hints().forEach(h -> err.println("  hint: " + h.render(JobConsole::optionOf)));
     }
 
     /** Reports a request the core refused before running, and returns the exit status. */

@@ -111,7 +111,7 @@ public class CollectMojo extends AbstractMojo {
     @Parameter(property = "ecsdiag.previousReports")
     private List<File> previousReports;
 
-    /** Extra classification rules files (see docs/findings.md). */
+    /** Remediation rules files, tried before the built-in hints (format: docs/report.md, "Remediation rules"). */
     @Parameter(property = "ecsdiag.rulesFiles")
     private List<File> rulesFiles;
 
