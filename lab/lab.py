@@ -58,8 +58,14 @@ def qemu_command(config, scenario, log, sock):
     if scenario.get("kernLog", False):
         # ttyS1: what /init files there as kern.log (lab.kernlog=1)
         cmd += ["-serial", "file:" + os.path.join(os.path.dirname(log), KERN_LOG)]
-    cmd += ["-qmp", f"unix:{sock},server=on,wait=off",
-           "-kernel", os.path.join(WORK, "vmlinuz"),
+    cmd += ["-qmp", f"unix:{sock},server=on,wait=off"]
+    if scenario.get("bootDisk"):
+        # The firmware boots the disk, whose boot loader never gets as far as a kernel.
+        cmd += ["-drive", f"file={distro_file(scenario['bootDisk'] + '.img')},if=ide,format=raw,snapshot=on"]
+        if not scenario.get("reboots", False):
+            cmd.append("-no-reboot")
+        return cmd
+    cmd += ["-kernel", os.path.join(WORK, "vmlinuz"),
            "-append", command_line(config, scenario)]
     if not scenario.get("reboots", False):
         cmd.append("-no-reboot")  # a panic (or a reboot) ends the run
@@ -80,8 +86,9 @@ def distro_needs(scenario):
     needs = []
     if isinstance(scenario.get("initramfs"), str):
         needs.append(scenario["initramfs"] + ".img")
-    if scenario.get("disk"):
-        needs.append(scenario["disk"] + ".img")
+    for key in ("disk", "bootDisk"):
+        if scenario.get(key):
+            needs.append(scenario[key] + ".img")
     return needs
 
 
@@ -228,7 +235,8 @@ def write_manifest(config, out_dir, timings):
             "description": scenario["description"],
             "trigger": scenario["trigger"],
             "kernelRelease": from_log(log, rb"Linux version (\S+)"),
-            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)") or command_line(config, scenario),
+            # a boot loader that never starts a kernel has no command line
+            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)") or (None if scenario.get("bootDisk") else command_line(config, scenario)),
             "console": f"{name}/console.log",
             "screenshot": f"{name}/screenshot.png" if os.path.exists(os.path.join(out_dir, name, "screenshot.png")) else None,
             "captureSeconds": timings.get(name, previous.get(name, {}).get("captureSeconds")),

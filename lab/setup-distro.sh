@@ -92,4 +92,42 @@ if [ ! -s "$DISTRO/root-bad.img" ]; then
     debugfs -w -R "ssv state 2" "$DISTRO/root-bad.tmp" >/dev/null 2>&1
     mv "$DISTRO/root-bad.tmp" "$DISTRO/root-bad.img"
 fi
+# GRUB that cannot go on: a BIOS disk with GRUB's boot sector and core image (written with dd, as
+# grub-bios-setup would, without loop devices) whose prefix names a place without GRUB's modules.
+# The embedded configuration sends GRUB's terminal to the serial port, as cloud images do.
+grub_disk() {
+    local name=$1 prefix=$2 img=$DISTRO/$1.img tmp=$DISTRO/grub-build
+    [ -s "$img" ] && return 0
+    log "$name.img: GRUB with prefix $prefix"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    printf 'serial --unit=0 --speed=115200\nterminal_input serial console\nterminal_output serial console\n' > "$tmp/embed.cfg"
+    grub-mkimage -O i386-pc -o "$tmp/core.img" -c "$tmp/embed.cfg" -p "$prefix" biosdisk part_msdos ext2 serial terminal
+    truncate -s 32M "$tmp/disk.img"
+    dd if=/usr/lib/grub/i386-pc/boot.img of="$tmp/disk.img" bs=512 count=1 conv=notrunc status=none
+    # One primary partition from sector 2048 (the rest of the table zeroed: boot.img carries code
+    # there), the boot signature, the core image right after the boot sector.
+    python3 - "$tmp/disk.img" <<'PY'
+import struct, sys
+with open(sys.argv[1], "r+b") as f:
+    f.seek(446)
+    f.write(struct.pack("<B3sB3sII", 0x80, b"\xfe\xff\xff", 0x83, b"\xfe\xff\xff", 2048, 32 * 2048 - 2048))
+    f.write(bytes(48))
+    f.write(b"\x55\xaa")
+PY
+    dd if="$tmp/core.img" of="$tmp/disk.img" bs=512 seek=1 conv=notrunc status=none
+    truncate -s 31M "$tmp/part.img"
+    mkfs.ext2 -q -F -L boot "$tmp/part.img"
+    dd if="$tmp/part.img" of="$tmp/disk.img" bs=512 seek=2048 conv=notrunc status=none
+    mv "$tmp/disk.img" "$img"
+    rm -rf "$tmp"
+}
+command -v grub-mkimage >/dev/null && [ -f /usr/lib/grub/i386-pc/boot.img ] || {
+    log "installing grub-pc-bin (GRUB's BIOS images; nothing is installed to any disk)"
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900 -y -q install --no-install-recommends grub-pc-bin grub-common >/dev/null
+}
+# The partition holds an empty file system: GRUB finds no normal.mod there.
+grub_disk grub-no-modules '(hd0,msdos1)/boot/grub'
+# The prefix names a partition the disk does not have.
+grub_disk grub-no-partition '(hd0,msdos2)/boot/grub'
+
 log "ready: $(cd "$DISTRO" && ls -- *.img | tr '\n' ' ')"

@@ -101,8 +101,11 @@ public final class BootAnalyzer implements LineAnalyzer {
             if (chosen[slot] != null) {
                 continue;
             }
-            if (rule.inBootLoader() && !current.inBootLoader()
-                    || rule.outsideInitramfs() && current.reached == BootStage.INITRAMFS) {
+            if (rule.inBootLoader() && !current.inBootLoader()) {
+                rememberIfBootLoaderMayFollow(rule, text, line);
+                continue;
+            }
+            if (rule.outsideInitramfs() && current.reached == BootStage.INITRAMFS) {
                 continue;
             }
             Matcher m = rule.pattern().matcher(text);
@@ -206,6 +209,11 @@ public final class BootAnalyzer implements LineAnalyzer {
                     newBoot(line.number());
                 }
                 current.firmware(line, text);
+                if (current.earlyLoaderLine > 0 && current.release == null) {
+                    // the boot loader's line from before anything said this was one
+                    fail(current.earlyLoaderRule, current.earlyLoaderText, current.earlyLoaderLine);
+                    current.earlyLoaderLine = 0;
+                }
             }
             case COMMAND_LINE -> {
                 if (current.commandLine == null) {
@@ -217,17 +225,39 @@ public final class BootAnalyzer implements LineAnalyzer {
         }
     }
 
+    /**
+     * A serial console often starts inside the boot loader, with nothing to say so (the firmware
+     * wrote to the screen only): GRUB's {@code error: file '/boot/grub/i386-pc/normal.mod' not
+     * found.} comes first, and only the {@code grub rescue>} prompt after it proves where the console
+     * is. Such a line, seen before anything else, is kept until a boot-loader line claims it.
+     */
+    private void rememberIfBootLoaderMayFollow(BootRule rule, String text, ConsoleLine line) {
+        if (current.startSeen || current.hasEvidence() || current.earlyLoaderLine > 0) {
+            return;
+        }
+        Matcher m = rule.pattern().matcher(text);
+        if (rule.anchored() ? m.lookingAt() : m.find()) {
+            current.earlyLoaderRule = rule;
+            current.earlyLoaderText = clip(text.substring(m.start()).trim());
+            current.earlyLoaderLine = line.number();
+        }
+    }
+
     private void fail(BootRule rule, String text, ConsoleLine line) {
-        current.fail(rule, text, line.number());
+        fail(rule, text, line.number());
+    }
+
+    private void fail(BootRule rule, String text, long lineNumber) {
+        current.fail(rule, text, lineNumber);
         String key = rule.id() + '|' + current.index;
         FindingCounter counter = failureFindings.get(key);
         if (counter != null) {
             counter.count++;
-            counter.lastLine = line.number();
+            counter.lastLine = lineNumber;
             return;
         }
         if (failureFindings.size() < MAX_FINDINGS) {
-            FindingCounter created = new FindingCounter(rule, text, line.number(), current.index, current);
+            FindingCounter created = new FindingCounter(rule, text, lineNumber, current.index, current);
             failureFindings.put(key, created);
             if (text.endsWith(":")) {
                 awaitingRest = created; // "No filesystem could mount root, tried:" names them on the next line
@@ -457,6 +487,10 @@ public final class BootAnalyzer implements LineAnalyzer {
         boolean fatalSeen;
         String softFailure;
         long softFailureLine;
+        /** A boot-loader line seen before anything said where the console was (0: none). */
+        long earlyLoaderLine;
+        BootRule earlyLoaderRule;
+        String earlyLoaderText;
         /** The boot's failure is a consequence line that no cause came before: one may follow it. */
         boolean consequenceWithoutCause;
         /** The latest non-fatal failure: the cause of a fatal consequence that follows it. */
@@ -549,8 +583,9 @@ public final class BootAnalyzer implements LineAnalyzer {
             if (!startSeen) {
                 startSeen = true;
                 reached = BootStage.BOOTLOADER;
-                milestones.add(new Boot.Milestone(BootStage.BOOTLOADER, FindingAnalyzer.toInt(line.number()),
-                        LineText.timestamp(line), clip(text.trim())));
+                long first = earlyLoaderLine > 0 ? earlyLoaderLine : line.number();
+                milestones.add(new Boot.Milestone(BootStage.BOOTLOADER, FindingAnalyzer.toInt(first),
+                        earlyLoaderLine > 0 ? null : LineText.timestamp(line), clip((earlyLoaderLine > 0 ? earlyLoaderText : text).trim())));
             }
         }
 

@@ -61,6 +61,9 @@ final class BootRules {
             of("grub-menu", FIRMWARE, "GNU GRUB", "\\s*GNU GRUB  version ").anchoredAtStart(),
             of("grub-loading", FIRMWARE, "Loading ", "Loading (?:Linux \\S+ \\.\\.\\.|initial ramdisk \\.\\.\\.)").anchoredAtStart(),
             of("grub-welcome", FIRMWARE, "Welcome to GRUB!", "Welcome to GRUB!").anchoredAtStart(),
+            // GRUB's rescue mode proves the console shows a boot loader, even when nothing came before
+            of("grub-rescue-mode", FIRMWARE, "grub rescue>", "grub rescue>"),
+            of("grub-entering-rescue-mode", FIRMWARE, "Entering rescue mode", "Entering rescue mode\\.\\.\\.").anchoredAtStart(),
             of("efi-bds", FIRMWARE, "BdsDxe: ", "BdsDxe: (?:loading|starting) Boot").anchoredAtStart(),
             of("efi-stub", FIRMWARE, "EFI stub: ", "EFI stub: ").anchoredAtStart(),
             of("decompressor", FIRMWARE, "Decompressing Linux", "Decompressing Linux\\.\\.\\.").anchoredAtStart(),
@@ -131,8 +134,9 @@ final class BootRules {
             soft("fsck-sysvinit", "An error occurred during the file system check",
                     "An error occurred during the file system check.{0,100}"),
             // GRUB
-            fatal("grub-rescue", "grub rescue>", "grub rescue>"),
-            fatal("grub-entering-rescue", "Entering rescue mode", "Entering rescue mode\\.\\.\\.").anchoredAtStart(),
+            // rescue mode says where the boot went; the "error: ..." before it says why
+            fatal("grub-rescue", "grub rescue>", "grub rescue>").aConsequence(),
+            fatal("grub-entering-rescue", "Entering rescue mode", "Entering rescue mode\\.\\.\\.").anchoredAtStart().aConsequence(),
             soft("grub-error", "error: ", "error: .{1,200}").anchoredAtStart().onlyInBootLoader(),
             soft("grub-prompt", "grub> ", "grub> ").anchoredAtStart().onlyInBootLoader(),
 

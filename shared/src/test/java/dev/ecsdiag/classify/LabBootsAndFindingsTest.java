@@ -58,11 +58,14 @@ class LabBootsAndFindingsTest {
             boolean panicked = new String(log, StandardCharsets.ISO_8859_1).contains("Kernel panic - not syncing");
             boolean bootFailure = expected.get("verdict").asText().equals("boot-failure");
 
+            // a boot loader that never started a kernel: no release, no command line
+            boolean kernel = !s.get("kernelRelease").isNull();
+
             SoftAssertions soft = new SoftAssertions();
             soft.assertThat(result.boots()).as("boots").hasSize(1);
             Boot boot = result.boots().get(0);
-            soft.assertThat(boot.kernelRelease()).as("release").isEqualTo(s.get("kernelRelease").asText());
-            soft.assertThat(boot.commandLine()).as("command line").isEqualTo(s.get("commandLine").asText());
+            soft.assertThat(boot.kernelRelease()).as("release").isEqualTo(kernel ? s.get("kernelRelease").asText() : null);
+            soft.assertThat(boot.commandLine()).as("command line").isEqualTo(kernel ? s.get("commandLine").asText() : null);
             soft.assertThat(boot.reached().id()).as("stage").isEqualTo(expected.get("stage").asText());
             soft.assertThat(boot.startSeen()).as("start seen").isTrue();
             soft.assertThat(boot.startLine()).as("start").isEqualTo(1);
@@ -70,8 +73,8 @@ class LabBootsAndFindingsTest {
             soft.assertThat(boot.endedBy()).as("ended by").isEqualTo(panicked ? "panic" : "running");
             soft.assertThat(boot.failure() != null).as("failure %s", boot.failure()).isEqualTo(bootFailure);
             soft.assertThat(Verdicts.bootFailed(boot)).as("boot failed").isEqualTo(bootFailure);
-            soft.assertThat(boot.milestones().get(0).stage()).as("first milestone").isEqualTo(BootStage.KERNEL);
-            soft.assertThat(boot.milestones().get(0).timestamp()).as("banner timestamp").isEqualTo(0.0);
+            soft.assertThat(boot.milestones().get(0).stage()).as("first milestone").isEqualTo(kernel ? BootStage.KERNEL : BootStage.BOOTLOADER);
+            soft.assertThat(boot.milestones().get(0).timestamp()).as("banner timestamp").isEqualTo(kernel ? 0.0 : null);
 
             Set<String> kinds = new TreeSet<>();
             result.findings().stream().map(f -> f.kind().id()).filter(OUR_KINDS::contains).forEach(kinds::add);
@@ -144,6 +147,32 @@ class LabBootsAndFindingsTest {
         assertThat(rules).containsSubsequence("fsck-failed-unit", "initrd-dependency", "emergency-target", "emergency-dracut");
         assertThat(c.findings()).filteredOn(f -> "fsck-failed-unit".equals(f.details().get("rule"))).singleElement()
                 .satisfies(f -> assertThat(f.line()).isEqualTo(boot.failureLine()));
+    }
+
+    /**
+     * The serial console starts inside GRUB (the firmware wrote to the screen only): the error line
+     * comes before anything says this is a boot loader, and the rescue prompt after it proves it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"grub-no-modules", "grub-no-partition"})
+    void grubsErrorBeforeItsRescuePromptIsTheFailureOfABootThatNeverReachedAKernel(String scenario) throws IOException {
+        Classification c = classify(scenario);
+        Boot boot = c.boots().get(0);
+        assertThat(boot.reached()).isEqualTo(BootStage.BOOTLOADER);
+        assertThat(boot.failure()).startsWith("error: ");
+        assertThat(boot.failureLine()).isEqualTo(1);
+        assertThat(boot.milestones()).singleElement().satisfies(m -> assertThat(m.line()).isEqualTo(1));
+        assertThat(c.findings()).extracting(f -> f.details().get("rule")).containsExactly("grub-error", "grub-rescue");
+        assertThat(c.verdict()).isEqualTo(Verdict.BOOT_FAILURE);
+    }
+
+    /** An "error: ..." line that no boot-loader line follows is nobody's boot failure. */
+    @Test
+    void anErrorLineWithoutABootLoaderAfterItIsNoBootFailure() {
+        Classification c = new ConsoleClassifier().classify("error: no such partition.\nmake: *** [all] Error 2\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThat(c.verdict()).isNotEqualTo(Verdict.BOOT_FAILURE);
+        assertThat(c.findings()).isEmpty();
     }
 
     @Test

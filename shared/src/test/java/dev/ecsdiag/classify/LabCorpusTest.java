@@ -76,7 +76,7 @@ class LabCorpusTest {
                 "runner-oom", "runner-memcg-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait",
                 // issue 11: the emergency paths of real initramfs code (lab/setup-distro.sh)
                 "initramfs-tools-no-root", "initramfs-tools-fsck-fails", "dracut-no-root", "dracut-fsck-fails",
-                "dracut-nosystemd-no-root");
+                "dracut-nosystemd-no-root", "grub-no-modules", "grub-no-partition");
         for (JsonNode s : scenarios()) {
             assertThat(s.get("expected")).as("expectations of %s", s.get("name")).isNotNull();
             assertThat(s.get("expected").isObject()).as("expectations of %s", s.get("name")).isTrue();
@@ -138,7 +138,7 @@ class LabCorpusTest {
             if (!result.boots().isEmpty()) {
                 Boot boot = result.boots().get(result.boots().size() - 1);
                 soft.assertThat(boot.reached().id()).as("%s: boot stage reached", name).isEqualTo(expected.get("stage").asText());
-                soft.assertThat(boot.kernelRelease()).as("%s: kernel release", name).isEqualTo(s.get("kernelRelease").asText());
+                soft.assertThat(boot.kernelRelease()).as("%s: kernel release", name).isEqualTo(textOrNull(s.get("kernelRelease")));
                 if (expected.has("failure")) {
                     // the line that says why the boot failed, not only that it did
                     soft.assertThat(boot.failure()).as("%s: the boot's failure", name).contains(expected.get("failure").asText());
