@@ -62,9 +62,10 @@ public final class OopsTable {
         return new StackSpec(parts(ripOrInterrupt, STACK), parts(TRACE, STACK), List.of(skip), FrameExtractor.FIRST);
     }
 
-    /** Row builder: {@code row(title).then(detail).as(template).alt(...).stack(...)}. */
+    /** Row builder: {@code row(title).after(line).then(detail).as(template).alt(...).stack(...)}. */
     private static final class Row {
         private final Pattern title;
+        private Pattern before;
         private final List<Pattern> details = new ArrayList<>();
         private String template;
         private final List<String> alts = new ArrayList<>();
@@ -74,6 +75,12 @@ public final class OopsTable {
 
         Row(String title) {
             this.title = compile(title);
+        }
+
+        /** The line printed just before the header, in its printk context, must match {@code line}. */
+        Row after(String line) {
+            this.before = compile(line);
+            return this;
         }
 
         Row then(String detail) {
@@ -107,7 +114,7 @@ public final class OopsTable {
         }
 
         OopsFormat build() {
-            return new OopsFormat(title, List.copyOf(details), template, List.copyOf(alts), stack, noStackTrace,
+            return new OopsFormat(title, before, List.copyOf(details), template, List.copyOf(alts), stack, noStackTrace,
                     corrupted);
         }
     }
