@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * the lockdep WARNING printed before it.)
  *
  * <ul>
- *   <li>Cut after the {@code Unable to handle kernel} line, the page-table line still names the
- *       faulting address: the title must be the file's TITLE (or one of its ALTs).</li>
+ *   <li>Cut after the {@code Unable to handle kernel} line, or at any later line up to the
+ *       page-table line, that line still names the faulting address: the title must be the file's
+ *       TITLE (or one of its ALTs).</li>
  *   <li>Cut at the {@code Internal error:} line, nothing names the address any more: a translation
  *       fault at 0x8 and one at 0xdead000000000108 print the same {@code Internal error: Oops:}
  *       line, registers and trace, so NULL pointer dereference and paging request cannot be told
@@ -99,6 +100,34 @@ class HeaderlessArmOopsCorpusTest {
         }
         report("after the 'Unable to handle kernel' line", files, misses);
         assertThat(files).as("arm/arm64 page-fault oopses in the corpus").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(misses).isEmpty();
+    }
+
+    /**
+     * A console tail may begin anywhere in the page-table dump ({@code pgd = ...}, {@code Mem abort
+     * info:}, {@code ESR = ...}, {@code Data abort info:}...): as long as the page-table line right
+     * before {@code Internal error:} remains, the title is the full report's.
+     */
+    @Test
+    void cutAnywhereBeforeThePageTableLineTheTitleIsTheFullReportsTitle() throws IOException {
+        List<ArmOops> files = qualifying();
+        List<String> misses = new ArrayList<>();
+        int cuts = 0;
+        for (ArmOops f : files) {
+            for (int start = f.unableLine() + 1; start < f.internalErrorLine(); start++) {
+                cuts++;
+                Crash crash = first(f.fromLine(start));
+                String got = crash == null ? null : crash.title();
+                if (got == null || !got.equals(f.file().title()) && !f.file().alts().contains(got)) {
+                    misses.add(f.file().name() + " from line " + (start + 1) + " '" + f.lines().get(start) + "': got '"
+                            + got + "'");
+                }
+            }
+        }
+        misses.forEach(m -> System.out.println("  miss " + m));
+        System.out.printf("header-less arm oopses, cut at each line before the page-table line: %d/%d cuts of %d"
+                + " files keep their title%n", cuts - misses.size(), cuts, files.size());
+        assertThat(cuts).isGreaterThanOrEqualTo(files.size());
         assertThat(misses).isEmpty();
     }
 
