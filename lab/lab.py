@@ -63,9 +63,30 @@ def qemu_command(config, scenario, log, sock):
            "-append", command_line(config, scenario)]
     if not scenario.get("reboots", False):
         cmd.append("-no-reboot")  # a panic (or a reboot) ends the run
-    if scenario.get("initramfs", True):
+    initramfs = scenario.get("initramfs", True)
+    if initramfs is True:
         cmd += ["-initrd", os.path.join(WORK, "initramfs.cpio.gz")]
+    elif initramfs:
+        # A distribution's own initramfs (lab/setup-distro.sh): initramfs-tools, dracut.
+        cmd += ["-initrd", distro_file(initramfs + ".img")]
+    if scenario.get("disk"):
+        # snapshot=on: the guest's writes (a repaired file system) never reach the image.
+        cmd += ["-drive", f"file={distro_file(scenario['disk'] + '.img')},if=virtio,format=raw,snapshot=on"]
     return cmd
+
+
+def distro_needs(scenario):
+    """The files from lab/setup-distro.sh that a scenario boots with."""
+    needs = []
+    if isinstance(scenario.get("initramfs"), str):
+        needs.append(scenario["initramfs"] + ".img")
+    if scenario.get("disk"):
+        needs.append(scenario["disk"] + ".img")
+    return needs
+
+
+def distro_file(name):
+    return os.path.join(WORK, "distro", name)
 
 
 def log_count(path, pattern):
@@ -220,6 +241,9 @@ def write_manifest(config, out_dir, timings):
             entry["console"] = f"{name}/{KERN_LOG}"
         if scenario.get("notes"):
             entry["notes"] = scenario["notes"]
+        if scenario.get("screenShows"):
+            # The screen is not a copy of the serial log: what it shows instead.
+            entry["screenShows"] = scenario["screenShows"]
         entries.append(entry)
     manifest = {
         "about": "Real console logs and screenshots from Debian's kernel under QEMU, made by lab/run-all.sh;"
@@ -259,6 +283,11 @@ def main():
             return 2
         boot(config, by_name[args.names[0]], args.dir, args.limit)
     names = [s["name"] for s in config["scenarios"]] if args.action == "all" else args.names
+    missing = sorted({distro_file(f) for n in names if n in by_name for f in distro_needs(by_name[n])
+                      if not os.path.exists(distro_file(f))})
+    if missing:
+        print(f"lab: {' '.join(missing)} missing: run lab/setup-distro.sh first", file=sys.stderr)
+        return 2
     unknown = [n for n in names if n not in by_name]
     if unknown or not names:
         print(f"lab: unknown or no scenario: {' '.join(unknown)} (see lab/lab.py list)", file=sys.stderr)

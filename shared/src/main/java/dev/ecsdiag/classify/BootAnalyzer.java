@@ -30,6 +30,11 @@ public final class BootAnalyzer implements LineAnalyzer {
     static final int MAX_BOOTS = 1 << 20;
     static final int MAX_FINDINGS = 1000;
     private static final int MAX_TEXT = 240;
+    /**
+     * How far after a consequence line ("Could not boot.") its cause may still come: dracut prints
+     * both to the console and to the kernel log, so each appears twice, a few lines apart.
+     */
+    private static final int CAUSE_AFTER_CONSEQUENCE_LINES = 8;
 
     private static final List<BootRule> RULES = BootRules.ALL;
     private static final List<String> NEEDLES = List.copyOf(new LinkedHashSet<>(
@@ -452,6 +457,11 @@ public final class BootAnalyzer implements LineAnalyzer {
         boolean fatalSeen;
         String softFailure;
         long softFailureLine;
+        /** The boot's failure is a consequence line that no cause came before: one may follow it. */
+        boolean consequenceWithoutCause;
+        /** The latest non-fatal failure: the cause of a fatal consequence that follows it. */
+        String lastSoftFailure;
+        long lastSoftFailureLine;
         boolean panicked;
         String panicText;
         long panicLine;
@@ -632,15 +642,31 @@ public final class BootAnalyzer implements LineAnalyzer {
         }
 
         void fail(BootRule rule, String text, long line) {
+            if (!rule.consequence() && consequenceWithoutCause && line - failureLine <= CAUSE_AFTER_CONSEQUENCE_LINES) {
+                // dracut says "Could not boot." first and why ("/dev/vda does not exist") next
+                failure = text;
+                failureLine = line;
+                consequenceWithoutCause = false;
+            }
             if (rule.fatal()) {
                 if (!fatalSeen && failure == null) {
-                    failure = text;
-                    failureLine = line;
+                    // "Dependency failed for /sysroot" says where the boot went; the failure just
+                    // before it (a failed File System Check, a device timeout) says why.
+                    boolean causeSeen = lastSoftFailure != null && lastSoftFailureLine > loginLine;
+                    failure = rule.consequence() && causeSeen ? lastSoftFailure : text;
+                    failureLine = rule.consequence() && causeSeen ? lastSoftFailureLine : line;
+                    consequenceWithoutCause = rule.consequence() && !causeSeen;
                 }
                 fatalSeen = true;
-            } else if (softFailure == null) {
-                softFailure = text;
-                softFailureLine = line;
+            } else {
+                if (softFailure == null) {
+                    softFailure = text;
+                    softFailureLine = line;
+                }
+                if (!rule.consequence()) {
+                    lastSoftFailure = text;
+                    lastSoftFailureLine = line;
+                }
             }
         }
 
@@ -651,6 +677,9 @@ public final class BootAnalyzer implements LineAnalyzer {
             }
             if (was.equals(softFailure)) {
                 softFailure = now;
+            }
+            if (was.equals(lastSoftFailure)) {
+                lastSoftFailure = now;
             }
         }
 

@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  * @param tentative for {@link Effect#STAGE} rows: the stage holds only until the boot shows it is still
  *                 in its initramfs (a console that joins mid-way sees the initramfs' systemd reach
  *                 {@code Basic System} before any line says where it runs)
+ * @param consequence for {@link Effect#FAILURE} rows that say where a boot went, not why
+ *                 ({@code Dependency failed for /sysroot}, emergency mode, the initramfs shell, dracut's
+ *                 initqueue timeout): the non-fatal failure just before a fatal consequence, or one
+ *                 a few lines after it, is the boot's failure (its cause)
  */
 record BootRule(String id, Effect effect, String needle, Pattern pattern, boolean anchored, BootStage stage,
-                boolean fatal, boolean inBootLoader, boolean outsideInitramfs, boolean tentative) {
+                boolean fatal, boolean inBootLoader, boolean outsideInitramfs, boolean tentative, boolean consequence) {
 
     enum Effect {
         /** {@code Linux version ...}: the kernel starts (a new boot if this boot already had one). */
@@ -59,38 +63,42 @@ record BootRule(String id, Effect effect, String needle, Pattern pattern, boolea
     }
 
     static BootRule stage(String id, BootStage stage, String needle, String regex) {
-        return new BootRule(id, Effect.STAGE, needle, Pattern.compile(regex), false, stage, false, false, false, false);
+        return new BootRule(id, Effect.STAGE, needle, Pattern.compile(regex), false, stage, false, false, false, false, false);
     }
 
     static BootRule prompt(String id, BootStage stage, String regex) {
-        return new BootRule(id, Effect.STAGE, null, Pattern.compile(regex), true, stage, false, false, false, false);
+        return new BootRule(id, Effect.STAGE, null, Pattern.compile(regex), true, stage, false, false, false, false, false);
     }
 
     static BootRule fatal(String id, String needle, String regex) {
-        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, true, false, false, false);
+        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, true, false, false, false, false);
     }
 
     static BootRule soft(String id, String needle, String regex) {
-        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, false, false, false, false);
+        return new BootRule(id, Effect.FAILURE, needle, Pattern.compile(regex), false, null, false, false, false, false, false);
     }
 
     static BootRule of(String id, Effect effect, String needle, String regex) {
-        return new BootRule(id, effect, needle, Pattern.compile(regex), false, null, false, false, false, false);
+        return new BootRule(id, effect, needle, Pattern.compile(regex), false, null, false, false, false, false, false);
     }
 
     BootRule anchoredAtStart() {
-        return new BootRule(id, effect, needle, pattern, true, stage, fatal, inBootLoader, outsideInitramfs, tentative);
+        return new BootRule(id, effect, needle, pattern, true, stage, fatal, inBootLoader, outsideInitramfs, tentative, consequence);
     }
 
     BootRule onlyInBootLoader() {
-        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, true, outsideInitramfs, tentative);
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, true, outsideInitramfs, tentative, consequence);
     }
 
     BootRule onlyOutsideInitramfs() {
-        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, true, tentative);
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, true, tentative, consequence);
     }
 
     BootRule tentativeUntilInitramfsShows() {
-        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, outsideInitramfs, true);
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, outsideInitramfs, true, consequence);
+    }
+
+    BootRule aConsequence() {
+        return new BootRule(id, effect, needle, pattern, anchored, stage, fatal, inBootLoader, outsideInitramfs, tentative, true);
     }
 }

@@ -89,39 +89,39 @@ final class BootRules {
             fatal("requested-init", "Requested init ", "Requested init \\S{1,200} failed.{0,40}"),
             soft("init-exec", "Failed to execute ", "Failed to execute /\\S{0,200} \\(error -?\\d+\\)"),
             // systemd emergency and rescue mode
-            fatal("emergency-welcome", "Welcome to ", "Welcome to (?:emergency|rescue) mode.{0,100}"),
-            fatal("emergency-you-are", "You are in ", "You are in (?:emergency|rescue) mode.{0,200}"),
+            fatal("emergency-welcome", "Welcome to ", "Welcome to (?:emergency|rescue) mode.{0,100}").aConsequence(),
+            fatal("emergency-you-are", "You are in ", "You are in (?:emergency|rescue) mode.{0,200}").aConsequence(),
             fatal("emergency-target", "Reached target ",
-                    "Reached target (?:emergency\\.target|Emergency Mode|rescue\\.target|Rescue Mode).{0,100}"),
-            fatal("emergency-dracut", "Entering emergency mode", "Entering emergency mode.{0,100}"),
-            fatal("emergency-locked", "root account is locked", "Cannot open access to console, the root account is locked.{0,100}"),
-            fatal("emergency-password", "Give root password for maintenance", "Give root password for maintenance.{0,100}"),
+                    "Reached target (?:emergency\\.target|Emergency Mode|rescue\\.target|Rescue Mode).{0,100}").aConsequence(),
+            fatal("emergency-dracut", "Entering emergency mode", "Entering emergency mode.{0,100}").aConsequence(),
+            fatal("emergency-locked", "root account is locked", "Cannot open access to console, the root account is locked.{0,100}").aConsequence(),
+            fatal("emergency-password", "Give root password for maintenance", "Give root password for maintenance.{0,100}").aConsequence(),
             // dracut, initramfs-tools
-            soft("dracut-timeout", "dracut-initqueue", "dracut-initqueue:? timeout.{0,200}"),
-            fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\."),
+            soft("dracut-timeout", "dracut-initqueue", "dracut-initqueue:? timeout.{0,200}").aConsequence(),
+            fatal("dracut-could-not-boot", "Could not boot", "Could not boot\\.").aConsequence(),
             soft("dracut-missing-root", "Warning: /", "Warning: /\\S{1,200} does not exist"),
             fatal("sysroot-mount", "Failed to mount ", "Failed to mount (?:sysroot\\.mount|/sysroot).{0,100}"),
             // systemd in the initramfs: a failed unit that the switch to the real root depends on
             fatal("initrd-dependency", "Dependency failed for ",
                     "Dependency failed for (?:/sysroot|sysroot\\.mount|Initrd Root File System|initrd-root-fs\\.target"
                             + "|Initrd Root Device|initrd-root-device\\.target|Initrd Default Target|initrd\\.target"
-                            + "|Switch Root|initrd-switch-root\\.(?:service|target)|Initrd File Systems|initrd-fs\\.target)\\b.{0,100}"),
+                            + "|Switch Root|initrd-switch-root\\.(?:service|target)|Initrd File Systems|initrd-fs\\.target)\\b.{0,100}").aConsequence(),
             fatal("switch-root-failed", "Failed to start ",
                     "Failed to start (?:initrd-switch-root\\.service - )?Switch Root\\b.{0,100}"),
             fatal("switch-root-failed-exec", "Failed to switch root", "Failed to switch root.{0,200}"),
             // dracut's 99emergency-timeout (Container Linux, Flatcar, Fedora CoreOS) after a failed initrd unit:
             // "Press Enter for emergency shell or wait 4 minutes 50 seconds for reboot.", a countdown, not a prompt
             fatal("emergency-countdown", "Press Enter for emergency shell",
-                    "Press Enter for emergency shell or wait \\d+ (?:minutes?|seconds?)(?: \\d+ seconds?)? for reboot\\."),
+                    "Press Enter for emergency shell or wait \\d+ (?:minutes?|seconds?)(?: \\d+ seconds?)? for reboot\\.").aConsequence(),
             fatal("initramfs-gave-up", "Gave up waiting for root", "Gave up waiting for root (?:file system )?device.{0,200}"),
             fatal("initramfs-alert", "ALERT!", "ALERT!\\s+\\S{1,200} does not exist\\.\\s+Dropping to a shell!"),
-            fatal("initramfs-shell", "(initramfs)", "\\(initramfs\\)").anchoredAtStart(),
+            fatal("initramfs-shell", "(initramfs)", "\\(initramfs\\)").anchoredAtStart().aConsequence(),
             soft("device-timeout", "Timed out waiting for device", "Timed out waiting for device.{0,200}"),
             // fsck (systemd-fsck, initramfs-tools, sysvinit)
             soft("fsck-inconsistency", "UNEXPECTED INCONSISTENCY",
-                    "(?:[\\w@.-]{1,64}\\[\\d+\\]: )?(?:/dev/\\S{1,100}: )?UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.{0,40}")
+                    "(?:[\\w@.-]{1,64}\\[\\d+\\]: )?(?:\\S{1,100}: )?UNEXPECTED INCONSISTENCY; RUN fsck MANUALLY.{0,40}")
                     .anchoredAtStart(),
-            soft("fsck-failed-unit", "Failed to start ", "Failed to start (?:systemd-fsck\\S{0,200} - )?File System Check.{0,200}"),
+            soft("fsck-failed-unit", "Failed to start ", "Failed to start (?:\\S{1,200} - )?File System Check.{0,200}"),
             // initramfs-tools: log_failure_msg, then its panic() drops to the (initramfs) shell
             soft("fsck-root-failed", "File system check of the root filesystem failed",
                     "File system check of the root filesystem failed"),

@@ -210,7 +210,8 @@ class BootFailureEvidenceTest {
                 [DEPEND] Dependency failed for initrd-parse-etc.service - Mountpoints Configured in the Real Root.""";
         Classification c = classify(log);
         Boot boot = lastBoot(c);
-        assertThat(boot.failure()).isEqualTo("Dependency failed for sysroot.mount - /sysroot.");
+        // the dependency says where the boot went; the failed check before it says why
+        assertThat(boot.failure()).isEqualTo("Failed to start systemd-fsck-root.service - File System Check on /dev/disk/by-uuid/1b2c3d4e.");
         assertThat(boot.reached()).isEqualTo(BootStage.INITRAMFS);
         assertThat(c.verdict()).isEqualTo(Verdict.BOOT_FAILURE);
         assertThat(c.findings()).extracting(f -> f.details().get("rule")).contains("fsck-failed-unit", "initrd-dependency");

@@ -17,6 +17,8 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Boots and findings on the QEMU lab's real console logs (Debian's 6.1 kernel, raw serial captures
@@ -102,6 +104,46 @@ class LabBootsAndFindingsTest {
             assertThat(result.boots().get(0).startSeen()).as("joined mid-way").isFalse();
             assertThat(result.verdict().id()).as("verdict of the tail").isEqualTo(s.get("expected").get("verdict").asText());
         }));
+    }
+
+    /**
+     * systemd inside dracut's initramfs reaches {@code basic.target - Basic System} long before the
+     * root is found. A console that joins just after that line has seen neither the kernel nor the
+     * initramfs being unpacked, yet must not take the boot for a working user space: the emergency
+     * that follows is still a boot failure in the initramfs, with the same cause (issue 11).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dracut-no-root", "dracut-fsck-fails"})
+    void aConsoleThatJoinsAfterTheInitramfsReachedBasicSystemStillSeesTheInitramfs(String scenario) throws IOException {
+        String log = new String(resource(scenario + "/console.log"), StandardCharsets.ISO_8859_1);
+        Boot whole = classify(scenario).boots().get(0);
+        int basic = log.indexOf("basic.target");
+        assertThat(basic).as("basic.target in %s", scenario).isPositive();
+        String tail = log.substring(log.lastIndexOf('\n', basic) + 1);
+        assertThat(tail).as("the tail starts at Basic System").contains("Basic System").doesNotContain("Linux version");
+
+        Classification result = new ConsoleClassifier().classify(tail.getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(result.verdict()).isEqualTo(Verdict.BOOT_FAILURE);
+        Boot boot = result.boots().get(0);
+        assertThat(boot.startSeen()).as("joined mid-way").isFalse();
+        assertThat(boot.reached()).isEqualTo(BootStage.INITRAMFS);
+        assertThat(boot.failure()).isEqualTo(whole.failure());
+    }
+
+    /**
+     * "Dependency failed for /sysroot" and emergency mode say where a boot went; the failure just
+     * before them says why, and is what a person needs to read first.
+     */
+    @Test
+    void theFailedFileSystemCheckNotItsDependencyIsTheFailureOfTheBoot() throws IOException {
+        Classification c = classify("dracut-fsck-fails");
+        Boot boot = c.boots().get(0);
+        assertThat(boot.failure()).startsWith("Failed to start systemd-fs").endsWith("File System Check on /dev/vda.");
+        List<String> rules = c.findings().stream().filter(f -> f.kind() == FindingKind.BOOT_FAILURE)
+                .map(f -> f.details().get("rule")).toList();
+        assertThat(rules).containsSubsequence("fsck-failed-unit", "initrd-dependency", "emergency-target", "emergency-dracut");
+        assertThat(c.findings()).filteredOn(f -> "fsck-failed-unit".equals(f.details().get("rule"))).singleElement()
+                .satisfies(f -> assertThat(f.line()).isEqualTo(boot.failureLine()));
     }
 
     @Test

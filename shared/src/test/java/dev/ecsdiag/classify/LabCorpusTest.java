@@ -24,7 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  * Runs the classifier over the QEMU lab's corpus (real console logs of Debian's kernel, made by
  * {@code lab/run-all.sh}; see docs/lab.md) and checks each scenario against the manifest's
  * expectations: crash or not, category, title, guilty frame, panic, verdict, number of boots, the
- * last boot's stage, and the
+ * last boot's stage and, where given, the line that says why it failed, and the
  * findings (OOM kill, boot failure) that must be among those reported. Where an expectation is
  * debatable, the manifest's {@code notes} say why it is what it is.
  */
@@ -73,7 +73,10 @@ class LabCorpusTest {
                 "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom", "reboot-after-panic",
                 // issue 11: a test runner as init (output, never a prompt), and a kern.log-style capture
                 "runner-healthy", "runner-lkdtm-bug", "runner-lkdtm-access-null-oops-panic", "runner-lkdtm-softlockup",
-                "runner-oom", "runner-memcg-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait");
+                "runner-oom", "runner-memcg-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait",
+                // issue 11: the emergency paths of real initramfs code (lab/setup-distro.sh)
+                "initramfs-tools-no-root", "initramfs-tools-fsck-fails", "dracut-no-root", "dracut-fsck-fails",
+                "dracut-nosystemd-no-root");
         for (JsonNode s : scenarios()) {
             assertThat(s.get("expected")).as("expectations of %s", s.get("name")).isNotNull();
             assertThat(s.get("expected").isObject()).as("expectations of %s", s.get("name")).isTrue();
@@ -136,6 +139,10 @@ class LabCorpusTest {
                 Boot boot = result.boots().get(result.boots().size() - 1);
                 soft.assertThat(boot.reached().id()).as("%s: boot stage reached", name).isEqualTo(expected.get("stage").asText());
                 soft.assertThat(boot.kernelRelease()).as("%s: kernel release", name).isEqualTo(s.get("kernelRelease").asText());
+                if (expected.has("failure")) {
+                    // the line that says why the boot failed, not only that it did
+                    soft.assertThat(boot.failure()).as("%s: the boot's failure", name).contains(expected.get("failure").asText());
+                }
             }
             String gap = KNOWN_GAPS.get(name);
             if (gap == null) {

@@ -12,11 +12,13 @@ import dev.ecsdiag.classify.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The verdict read from a screen agrees with the verdict from the serial console of the same boot,
@@ -54,6 +56,38 @@ class ScreenVerdictTest {
         if (!reading.classification().classification().verdict().equals(Verdict.HEALTHY)) {
             assertTrue(!reading.classification().decidingRows().isEmpty(), name + ": the deciding rows are named");
         }
+    }
+
+    /**
+     * dracut writes its emergency text to every console, so the screen alone shows the boot failure
+     * even though systemd's status lines went to the serial port only (issue 11).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dracut-no-root", "dracut-fsck-fails", "dracut-nosystemd-no-root"})
+    void aDracutEmergencyOnTheScreenIsABootFailure(String scenario) throws IOException {
+        assertTrue(LabScreens.screensUnlikeTheirSerialLog().containsKey(scenario), scenario + " is marked in the manifest");
+        byte[] png = LabScreens.png(LabScreens.LAB.resolve(scenario));
+        for (byte[] image : List.of(png, LabScreens.jpeg(png))) {
+            ScreenReading reading = new ScreenReader().read(image);
+            assertTrue(reading.read(), reading.problem());
+            assertEquals(Verdict.BOOT_FAILURE, reading.classification().classification().verdict(),
+                    scenario + " screen text:\n" + reading.classification().text());
+            assertTrue(!reading.classification().decidingRows().isEmpty(), scenario + ": the deciding rows are named");
+        }
+    }
+
+    /**
+     * initramfs-tools writes to the serial port only: its screen shows the kernel's messages and
+     * nothing wrong, and says so rather than guessing (the serial log decides).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"initramfs-tools-no-root", "initramfs-tools-fsck-fails"})
+    void anInitramfsToolsFailureIsNotOnTheScreen(String scenario) throws IOException {
+        ScreenReading reading = new ScreenReader().read(LabScreens.png(LabScreens.LAB.resolve(scenario)));
+        assertTrue(reading.read(), reading.problem());
+        assertEquals(Verdict.HEALTHY, reading.classification().classification().verdict(), reading.classification().text());
+        assertTrue(reading.classification().text().contains("Run /init as init process")
+                || reading.classification().text().contains("virtio_blk"), "the kernel's own lines are read");
     }
 
     /** Display-only boots: the serial log is empty, the screen alone tells what happened. */
