@@ -27,7 +27,8 @@ final class ArmFault {
     }
 
     /**
-     * arm64 ESR (8 hex digits before v5.18, 16 since): EC 0x25 (data abort) or 0x21 (instruction
+     * arm64 ESR (8 hex digits before v5.18, 16 since, their upper half ISS2 zero on these faults;
+     * other ISS2 bits leave the kind unproven): EC 0x25 (data abort) or 0x21 (instruction
      * abort) taken in the kernel, so the top byte is 0x94-0x97 or 0x84-0x87; in the low byte S1PTW
      * clear (a fault on the page-table walk itself is pKVM's "hypervisor-protected memory") and the
      * fault status 0b0001LL, a translation fault at level LL.
@@ -36,9 +37,10 @@ final class ArmFault {
 
     /**
      * arm FSR, printed without leading zeros; bit 31 is Linux's mark of a prefetch abort. Short
-     * descriptors: fault status 0x05 (section) or 0x07 (page translation fault), bits 3:0 of the
-     * last digit with FS[4] (bit 10) and the LPAE bit (bit 9) clear; bits 7:4 are the domain. LPAE
-     * (bit 9 set): fault status 0x04-0x07, a translation fault at level 0-3.
+     * descriptors (the LPAE bit, bit 9, clear): fault status 0x05 (section) or 0x07 (page
+     * translation fault), its bits 3:0 in the last digit and FS[4] (bit 10) clear; the digit
+     * before is the domain, the one before that holds WnR (bit 11). LPAE (bit 9 set): fault status
+     * 0x04-0x07 in the low byte, a translation fault at level 0-3.
      */
     static final String ARM_TRANSLATION_FAULT = "(?:8000)?0*(?:[0189]?[0-9a-f]?[57]|[23ab]0[4-7])";
 
