@@ -24,7 +24,9 @@ import java.util.function.LongToIntFunction;
  * messages interleaved with it stay out. After {@code Sending NMI from CPU} the CPU contexts
  * ({@code [ C3]}) belong to it too. A report closes when the same context starts another report,
  * when a new boot starts, when nothing report-like was printed for {@link ReportExtent#QUIET_LINES}
- * lines, or at the end of the log; then {@link ReportParser} titles it.
+ * lines, or at the end of the log; then {@link ReportParser} titles it. A report also keeps the line
+ * its context printed just before its header ({@link LastLines}): when the report's first line was
+ * lost, that line may still tell what it said.
  *
  * <p>{@code Kernel panic - not syncing} and the other continuation headers do not start a report
  * when one is open in their context: they belong to it. A panic right after a closed report marks
@@ -64,6 +66,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
     private final TitleCanon titles;
     private final ReportParser parser;
     private final List<OpenReport> open = new ArrayList<>();
+    private final LastLines lastLines = new LastLines();
     private final List<Crash> crashes = new ArrayList<>();
     private long droppedCrashes;
     /** Index in {@link #crashes} of the last crash of the current boot; -1 when none yet. */
@@ -79,6 +82,8 @@ public final class CrashAnalyzer implements LineAnalyzer {
         final OopsGroup group;
         final String context;
         final List<ConsoleLine> lines = new ArrayList<>();
+        /** The line printed just before the header in its context; null if none. */
+        final ConsoleLine before;
         final int minLines;
         int textLines;
         long chars;
@@ -89,9 +94,10 @@ public final class CrashAnalyzer implements LineAnalyzer {
         boolean skipText;
         boolean panicked;
 
-        OpenReport(OopsGroup group, String context, ConsoleLine header) {
+        OpenReport(OopsGroup group, String context, ConsoleLine header, ConsoleLine before) {
             this.group = group;
             this.context = context;
+            this.before = before;
             this.minLines = header.text().contains("BUG: KMSAN:") ? 16 : 22;
             lines.add(header);
             chars = header.text().length();
@@ -123,12 +129,14 @@ public final class CrashAnalyzer implements LineAnalyzer {
         if (text.startsWith("Linux version ")) {
             closeAll();
             lastCrashInBoot = -1;
+            lastLines.clear();
         }
         if (text.contains(REPLAY)) {
             dropReplayed(line.number());
             return;
         }
         String context = contextOf(line);
+        ConsoleLine before = lastLines.replace(context, line);
         int g = SCANNER.find(text);
         if (g >= 0 && OopsTable.isContinuation(text)) {
             boolean continued = false;
@@ -148,7 +156,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
             }
         }
         if (g >= 0) {
-            header(line, context, SCANNER.group(g));
+            header(line, context, SCANNER.group(g), before);
             return;
         }
         for (Iterator<OpenReport> it = open.iterator(); it.hasNext(); ) {
@@ -175,7 +183,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
      * earlier report's story (an oops while printing a lockdep report shows the stack both share),
      * so the earlier report keeps reading for its title but its extent ends here.
      */
-    private void header(ConsoleLine line, String context, OopsGroup group) {
+    private void header(ConsoleLine line, String context, OopsGroup group, ConsoleLine before) {
         for (Iterator<OpenReport> it = open.iterator(); it.hasNext(); ) {
             OpenReport r = it.next();
             if (!r.accepts(line, context)) {
@@ -194,7 +202,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
         if (open.size() >= MAX_OPEN) {
             close(open.remove(0));
         }
-        open.add(new OpenReport(group, context, line));
+        open.add(new OpenReport(group, context, line, before));
     }
 
     /** The header just before {@code ** replaying previous printk message **} was cut short: forget it. */
@@ -254,7 +262,7 @@ public final class CrashAnalyzer implements LineAnalyzer {
         }
         Crash crash;
         try {
-            crash = parser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked);
+            crash = parser.parse(r.group, r.lines, r.cut < 0 ? r.lines.size() : r.cut, r.panicked, r.before);
         } catch (RuntimeException e) {
             // A parser bug must not lose the crash: keep what the header line says.
             ConsoleLine h = r.lines.get(0);

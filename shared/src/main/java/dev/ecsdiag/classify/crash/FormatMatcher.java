@@ -104,6 +104,28 @@ final class FormatMatcher {
     }
 
     /**
+     * Whether the row's {@link OopsFormat#before} pattern matches the line printed just before the
+     * header ({@code previous}, null when there was none); appends its groups to {@code groups}.
+     * True for rows that ask nothing of that line.
+     */
+    static boolean before(OopsFormat format, String previous, List<String> groups) {
+        if (format.before() == null) {
+            return true;
+        }
+        if (previous == null) {
+            return false;
+        }
+        Matcher m = format.before().matcher(ReportPatterns.window(previous, 0));
+        if (!m.find()) {
+            return false;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            groups.add(m.group(g));
+        }
+        return true;
+    }
+
+    /**
      * Looks for the row's detail patterns one after the other on the lines after the header;
      * appends their groups to {@code groups}. False when one of them is missing: the row does not apply.
      */

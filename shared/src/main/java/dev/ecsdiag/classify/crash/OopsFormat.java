@@ -7,6 +7,10 @@ import java.util.regex.Pattern;
  * One row of the oops table: how to recognise one kind of kernel report and how to title it.
  *
  * @param title        matched (find) on the report's first line; its groups are {@code {1}}, {@code {2}}...
+ * @param before       matched (find) on the line the kernel printed just before the header in the same
+ *                     printk context, for reports whose header is not their first line (the first was
+ *                     lost); null when the row asks nothing of it. When it does not match, the row does
+ *                     not apply. Its groups are numbered after the title's
  * @param details      patterns looked for one after the other in the following lines of the report
  *                     (each on a later line than the previous); their groups continue the numbering.
  *                     When one is missing the row does not apply and the next row is tried
@@ -19,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public record OopsFormat(
         Pattern title,
+        Pattern before,
         List<Pattern> details,
         String template,
         List<String> alts,

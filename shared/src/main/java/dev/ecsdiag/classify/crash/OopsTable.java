@@ -62,9 +62,10 @@ public final class OopsTable {
         return new StackSpec(parts(ripOrInterrupt, STACK), parts(TRACE, STACK), List.of(skip), FrameExtractor.FIRST);
     }
 
-    /** Row builder: {@code row(title).then(detail).as(template).alt(...).stack(...)}. */
+    /** Row builder: {@code row(title).after(line).then(detail).as(template).alt(...).stack(...)}. */
     private static final class Row {
         private final Pattern title;
+        private Pattern before;
         private final List<Pattern> details = new ArrayList<>();
         private String template;
         private final List<String> alts = new ArrayList<>();
@@ -74,6 +75,12 @@ public final class OopsTable {
 
         Row(String title) {
             this.title = compile(title);
+        }
+
+        /** The line printed just before the header, in its printk context, must match {@code line}. */
+        Row after(String line) {
+            this.before = compile(line);
+            return this;
         }
 
         Row then(String detail) {
@@ -107,7 +114,7 @@ public final class OopsTable {
         }
 
         OopsFormat build() {
-            return new OopsFormat(title, List.copyOf(details), template, List.copyOf(alts), stack, noStackTrace,
+            return new OopsFormat(title, before, List.copyOf(details), template, List.copyOf(alts), stack, noStackTrace,
                     corrupted);
         }
     }
@@ -434,8 +441,31 @@ public final class OopsTable {
             group("VFS: Busy inodes after unmount", List.of(),
                     row("VFS: Busy inodes after unmount").as("VFS: Busy inodes after unmount (use-after-free)")
                             .noStack()),
-            // arm64 "synchronous external abort" is arm's "Unable to handle kernel paging request"
+            // arm's and arm64's page-fault oops whose first line ("Unable to handle kernel NULL pointer
+            // dereference at virtual address ...", "... paging request ...") was cut off: on a translation
+            // fault the address in the page-table line just before says which it was (ArmFault). With
+            // no proof of the kind, the kernel's own line is the title, marked corrupted: die("Oops")
+            // with a bare fault status only ever follows an "Unable to handle kernel" line.
             group("Internal error:", List.of(),
+                    row(ArmFault.oops(ArmFault.ARM64_TRANSLATION_FAULT))
+                            .after(ArmFault.pageTableLine(ArmFault.BELOW_4K))
+                            .as("BUG: unable to handle kernel NULL pointer dereference in {f}")
+                            .alt("bad-access in {f}").stack(ripThenTrace()),
+                    row(ArmFault.oops(ArmFault.ARM64_TRANSLATION_FAULT))
+                            .after(ArmFault.pageTableLine(ArmFault.FROM_64K))
+                            .as("BUG: unable to handle kernel paging request in {f}").alt("bad-access in {f}")
+                            .stack(ripThenTrace()),
+                    row(ArmFault.oops(ArmFault.ARM_TRANSLATION_FAULT))
+                            .after(ArmFault.pageTableLine(ArmFault.BELOW_4K))
+                            .as("BUG: unable to handle kernel NULL pointer dereference in {f}")
+                            .alt("bad-access in {f}").stack(ripThenTrace()),
+                    row(ArmFault.oops(ArmFault.ARM_TRANSLATION_FAULT))
+                            .after(ArmFault.pageTableLine(ArmFault.FROM_4K))
+                            .as("BUG: unable to handle kernel paging request in {f}").alt("bad-access in {f}")
+                            .stack(ripThenTrace()),
+                    row(ArmFault.oops("[0-9a-f]+")).as("Internal error in {f}").alt("bad-access in {f}")
+                            .stack(ripThenTrace()).corrupted(),
+                    // arm64 "synchronous external abort" is arm's "Unable to handle kernel paging request"
                     row("Internal error:").as("Internal error in {f}").alt("bad-access in {f}").stack(ripThenTrace())),
             // x86's page fault oops whose header line ("BUG: kernel NULL pointer dereference, address: ...",
             // "BUG: unable to handle page fault for address: ...") was cut off: the faulting address in

@@ -37,8 +37,10 @@ public final class ReportParser {
      * @param extent   how many of the lines are this report's own (the rest, after another report
      *                 started in the same task, only help find the title)
      * @param panicked whether the log said {@code Kernel panic - not syncing} for this report
+     * @param before   the line printed just before the header in its printk context (null if none):
+     *                 what some rows read when the report's first line was lost
      */
-    public Crash parse(OopsGroup group, List<ConsoleLine> lines, int extent, boolean panicked) {
+    public Crash parse(OopsGroup group, List<ConsoleLine> lines, int extent, boolean panicked, ConsoleLine before) {
         List<ReportLine> all = new ArrayList<>(lines.size());
         List<ReportLine> usable = new ArrayList<>(lines.size());
         for (ConsoleLine l : lines) {
@@ -49,7 +51,8 @@ public final class ReportParser {
             }
         }
         String header = lines.get(0).text();
-        TitledReport titled = titler.title(group, ReportPatterns.window(header, header.indexOf(group.header())), usable);
+        TitledReport titled = titler.title(group, ReportPatterns.window(header, header.indexOf(group.header())), usable,
+                before == null ? null : before.text());
         List<ReportLine> own = all.subList(0, Math.max(1, Math.min(extent, all.size())));
         int lastIndex = ReportExtent.lastIndex(own);
         // facts (frames above all) only from the report's own lines, so they lie within startLine..endLine

@@ -29,14 +29,15 @@ final class ReportTitler {
      * @param group  the header's group
      * @param header the header line (or the window of it around the keyword)
      * @param lines  the report's lines, header first, questionable frames left out
+     * @param before the line printed just before the header in its printk context; null if none
      */
-    TitledReport title(OopsGroup group, String header, List<ReportLine> lines) {
+    TitledReport title(OopsGroup group, String header, List<ReportLine> lines, String before) {
         List<Candidate> candidates = FormatMatcher.candidates(group, header);
-        TitledReport titled = firstApplying(candidates, lines);
+        TitledReport titled = firstApplying(candidates, lines, before);
         if (titled == null && lines.size() > 1) {
             // A header cut in two by a newline inside a task name: read it with the next line.
             List<Candidate> joined = FormatMatcher.candidates(group, header + "\n" + lines.get(1).text());
-            titled = firstApplying(joined, lines);
+            titled = firstApplying(joined, lines, before);
             if (candidates.isEmpty()) {
                 candidates = joined;
             }
@@ -73,10 +74,10 @@ final class ReportTitler {
         return before.strip();
     }
 
-    private TitledReport firstApplying(List<Candidate> candidates, List<ReportLine> lines) {
+    private TitledReport firstApplying(List<Candidate> candidates, List<ReportLine> lines, String before) {
         for (Candidate c : candidates) {
             List<String> groups = c.titleGroups();
-            if (FormatMatcher.details(c.format(), lines, groups)) {
+            if (FormatMatcher.before(c.format(), before, groups) && FormatMatcher.details(c.format(), lines, groups)) {
                 List<ReportLine> stackLines = stackLines(c.format(), lines);
                 if (stackLines != null) {
                     return titleFromFormat(c.format(), groups, lines, stackLines);
