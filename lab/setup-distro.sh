@@ -92,6 +92,30 @@ if [ ! -s "$DISTRO/root-bad.img" ]; then
     debugfs -w -R "ssv state 2" "$DISTRO/root-bad.tmp" >/dev/null 2>&1
     mv "$DISTRO/root-bad.tmp" "$DISTRO/root-bad.img"
 fi
+# A whole Debian system on a disk: the dracut chroot (systemd, udev, the kernel's modules) as the
+# root file system, labelled labroot, written by mke2fs -d (no loop device, no mount). The dracut
+# initramfs finds it by label and switches to it; its systemd and a serial getty take over.
+debian_root() {
+    local name=$1 fstab=$2 img=$DISTRO/$1.img tree=$DISTRO/rootfs-tree
+    [ -s "$img" ] && return 0
+    log "$name.img: Debian 12 root file system (fstab: $(printf '%s' "$fstab" | tr '\n' ';'))"
+    rm -rf "$tree"
+    cp -a "$DISTRO/dracut" "$tree"
+    rm -rf "$tree"/boot/* "$tree"/tmp/* "$tree"/initrd.img* "$tree"/vmlinuz*
+    echo lab > "$tree/etc/hostname"
+    printf '127.0.0.1 localhost\n127.0.1.1 lab\n' > "$tree/etc/hosts"
+    printf '%s\n' "$fstab" > "$tree/etc/fstab"
+    mkdir -p "$tree/data"
+    truncate -s 1536M "$DISTRO/$name.tmp"
+    mke2fs -q -F -t ext4 -L labroot -d "$tree" "$DISTRO/$name.tmp"
+    mv "$DISTRO/$name.tmp" "$img"
+    rm -rf "$tree"
+}
+debian_root root-debian 'LABEL=labroot / ext4 defaults 0 1'
+# fstab also mounts a data disk that is not attached: systemd gives up after 15 s, emergency mode.
+debian_root root-debian-no-data 'LABEL=labroot / ext4 defaults 0 1
+LABEL=labdata /data ext4 defaults,x-systemd.device-timeout=15s 0 2'
+
 # GRUB that cannot go on: a BIOS disk with GRUB's boot sector and core image (written with dd, as
 # grub-bios-setup would, without loop devices) whose prefix names a place without GRUB's modules.
 # The embedded configuration sends GRUB's terminal to the serial port, as cloud images do.

@@ -170,10 +170,10 @@ public final class ConsoleReader {
                     return result;
                 }
                 lineHasBytes = true;
-                if (escState != TEXT) {
-                    escape(b);
+                if (escState != TEXT && escape(b)) {
                     continue;
                 }
+                // not in an escape, or the escape ended without taking this byte: it is text (or a new escape)
                 if (b >= 0x20 && b < 0x7f) {
                     // Fast path: a run of printable ASCII is copied in one go.
                     int runStart = i - 1;
@@ -247,10 +247,17 @@ public final class ConsoleReader {
         }
     }
 
-    private void escape(int b) {
+    /**
+     * Feeds one byte to the escape sequence being read.
+     *
+     * @return false when the byte cannot belong to it: the sequence ends there and the byte is read as
+     *         text. systemd ellipsizes status lines without regard to escapes
+     *         ({@code ESC [ 0 ; 1 ; … ESC [ 0 m}): the ellipsis and the next escape must survive.
+     */
+    private boolean escape(int b) {
         if (++escLen > MAX_ESCAPE_BYTES) {
             escState = TEXT;
-            return;
+            return true;
         }
         switch (escState) {
             case ESC -> {
@@ -265,15 +272,21 @@ public final class ConsoleReader {
                 }
             }
             case CSI -> {
+                // parameters and intermediates 0x20-0x3f, then one final byte 0x40-0x7e
                 if (b >= 0x40 && b <= 0x7e) {
                     escState = TEXT;
-                } else if (b < 0x20 || b > 0x3f && b < 0x40) {
-                    escState = TEXT; // not a CSI after all
+                } else if (b < 0x20 || b > 0x7e) {
+                    escState = TEXT; // cut short: this byte is not part of it
+                    return false;
                 }
             }
             case INTERMEDIATE -> {
-                if (b < 0x20 || b > 0x2f) {
+                if (b < 0x20 || b > 0x7e) {
                     escState = TEXT;
+                    return false;
+                }
+                if (b > 0x2f) {
+                    escState = TEXT; // the final byte: ESC ( B
                 }
             }
             case STRING -> {
@@ -286,6 +299,7 @@ public final class ConsoleReader {
             case STRING_ESC -> escState = b == '\\' ? TEXT : STRING;
             default -> escState = TEXT;
         }
+        return true;
     }
 
     private String emit() {

@@ -173,10 +173,11 @@ final class LineText {
                 // CSI: ESC [ parameters final-byte; other escapes: ESC + one character
                 if (i + 1 < s.length() && s.charAt(i + 1) == '[') {
                     int j = i + 2;
-                    while (j < s.length() && (s.charAt(j) < '@' || s.charAt(j) > '~')) {
+                    while (j < s.length() && s.charAt(j) >= ' ' && s.charAt(j) < '@') {
                         j++;
                     }
-                    i = j;
+                    // the final byte ends it; anything else cut it short and is text (an ellipsis)
+                    i = j < s.length() && s.charAt(j) >= '@' && s.charAt(j) <= '~' ? j : j - 1;
                 } else {
                     i++;
                 }

@@ -54,6 +54,21 @@ class ConsoleReaderTest {
         assertEquals("red okdone end", lines.get(0).text());
     }
 
+    /**
+     * systemd ellipsizes a status line without regard to its colour escapes (a real capture:
+     * {@code device ESC[0;1;… ESC[0m - /dev/disk/by-label/labdata.}): an escape cut short by a byte
+     * that cannot belong to it ends there, and that byte, the ellipsis, and the next escape are read
+     * as what they are.
+     */
+    @Test
+    void anEscapeCutShortEndsWhereItWasCut() throws IOException {
+        List<ConsoleLine> lines = read("[ TIME ] Timed out waiting for device \u001b[0;1;\u2026\u001b[0m - /dev/disk/by-label/labdata.\r\n"
+                + "\u001b[0;1\u001b[0;31mred\u001b[0m\n\u001b(\u001b[1mbold\n");
+        assertEquals("[ TIME ] Timed out waiting for device \u2026 - /dev/disk/by-label/labdata.", lines.get(0).text());
+        assertEquals("red", lines.get(1).text());
+        assertEquals("bold", lines.get(2).text());
+    }
+
     @Test
     void invalidUtf8IsDecodedLenientlyAndValidUtf8Kept() throws IOException {
         byte[] bytes = {'a', (byte) 0xff, (byte) 0xc3, 'b', ' ', (byte) 0xc3, (byte) 0xa9, '\n'};

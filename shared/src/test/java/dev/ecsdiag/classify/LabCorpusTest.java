@@ -76,7 +76,9 @@ class LabCorpusTest {
                 "runner-oom", "runner-memcg-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait",
                 // issue 11: the emergency paths of real initramfs code (lab/setup-distro.sh)
                 "initramfs-tools-no-root", "initramfs-tools-fsck-fails", "dracut-no-root", "dracut-fsck-fails",
-                "dracut-nosystemd-no-root", "grub-no-modules", "grub-no-partition");
+                "dracut-nosystemd-no-root", "grub-no-modules", "grub-no-partition",
+                // a whole Debian system (systemd in the real root): to its login prompt, and to emergency mode
+                "debian-systemd-healthy", "debian-systemd-data-disk-missing");
         for (JsonNode s : scenarios()) {
             assertThat(s.get("expected")).as("expectations of %s", s.get("name")).isNotNull();
             assertThat(s.get("expected").isObject()).as("expectations of %s", s.get("name")).isTrue();

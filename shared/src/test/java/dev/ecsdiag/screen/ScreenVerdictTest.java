@@ -59,12 +59,13 @@ class ScreenVerdictTest {
     }
 
     /**
-     * dracut writes its emergency text to every console, so the screen alone shows the boot failure
-     * even though systemd's status lines went to the serial port only (issue 11).
+     * dracut writes its emergency text to every console, and so does sulogin ("the root account is
+     * locked"): the screen alone shows the boot failure even though systemd's status lines went to
+     * the serial port only (issue 11). The real root's DRM driver draws 160x50 cells on 1280x800.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dracut-no-root", "dracut-fsck-fails", "dracut-nosystemd-no-root"})
-    void aDracutEmergencyOnTheScreenIsABootFailure(String scenario) throws IOException {
+    @ValueSource(strings = {"dracut-no-root", "dracut-fsck-fails", "dracut-nosystemd-no-root", "debian-systemd-data-disk-missing"})
+    void anEmergencyOnTheScreenIsABootFailure(String scenario) throws IOException {
         assertTrue(LabScreens.screensUnlikeTheirSerialLog().containsKey(scenario), scenario + " is marked in the manifest");
         byte[] png = LabScreens.png(LabScreens.LAB.resolve(scenario));
         for (byte[] image : List.of(png, LabScreens.jpeg(png))) {
@@ -74,6 +75,16 @@ class ScreenVerdictTest {
                     scenario + " screen text:\n" + reading.classification().text());
             assertTrue(!reading.classification().decidingRows().isEmpty(), scenario + ": the deciding rows are named");
         }
+    }
+
+    /** A whole Debian boot ends with the getty's greeting and login prompt on a cleared 160x50 screen. */
+    @Test
+    void theLoginPromptOfAWholeDebianBootIsReadFromTheScreen() throws IOException {
+        ScreenReading reading = new ScreenReader().read(LabScreens.png(LabScreens.LAB.resolve("debian-systemd-healthy")));
+        assertTrue(reading.read(), reading.problem());
+        assertTrue(reading.classification().text().contains("Debian GNU/Linux 12 lab tty1"), reading.classification().text());
+        assertTrue(reading.classification().text().contains("lab login:"), reading.classification().text());
+        assertEquals(Verdict.HEALTHY, reading.classification().classification().verdict());
     }
 
     /**
