@@ -583,9 +583,10 @@ public final class BootAnalyzer implements LineAnalyzer {
             if (!startSeen) {
                 startSeen = true;
                 reached = BootStage.BOOTLOADER;
-                long first = earlyLoaderLine > 0 ? earlyLoaderLine : line.number();
-                milestones.add(new Boot.Milestone(BootStage.BOOTLOADER, FindingAnalyzer.toInt(first),
-                        earlyLoaderLine > 0 ? null : LineText.timestamp(line), clip((earlyLoaderLine > 0 ? earlyLoaderText : text).trim())));
+                // a boot-loader line kept from before anything said where the console was comes first
+                boolean early = earlyLoaderLine > 0;
+                milestones.add(new Boot.Milestone(BootStage.BOOTLOADER, FindingAnalyzer.toInt(early ? earlyLoaderLine : line.number()),
+                        early ? null : LineText.timestamp(line), clip((early ? earlyLoaderText : text).trim())));
             }
         }
 
