@@ -35,6 +35,51 @@ DEFAULT_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab")
 KERN_LOG = "kern.log"
 # Scenarios of the "screen" set (what the screen recogniser is tested on) land in their own folder.
 SET_OUT = {"lab": DEFAULT_OUT, "screen": os.path.join(ROOT, "shared", "src", "test", "resources", "screen")}
+RUNNER_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab-runner")
+
+
+def runner_twins(config):
+    """Every crash scenario again with a test runner as init (lab.runner=1: output, never a prompt).
+
+    The twin keeps the original's trigger, parameters and expectations; only the boot's stage
+    changes (init, not login), and its end is the runner's last word instead of the shell's.
+    """
+    twins = []
+    for s in config["scenarios"]:
+        if s.get("set") == "screen" or not s["trigger"].startswith(("lkdtm-", "sysrq")) \
+                or "lab.runner=1" in s.get("parameters", ""):
+            continue  # not a crash scenario, or already a runner
+        twin = dict(s, name="runner-twin-" + s["name"], twinOf=s["name"],
+                    parameters=("lab.runner=1 " + s.get("parameters", "")).strip(),
+                    description="Test runner as init: " + s["description"])
+        if "lab: scenario done" in twin["doneWhen"]:
+            twin["doneWhen"] = "runner: finished"
+        twin["expected"] = dict(s["expected"], stage="init")
+        twins.append(twin)
+    return twins
+
+
+def write_runner_manifest(config, out_dir, timings):
+    entries = []
+    for twin in runner_twins(config):
+        log = os.path.join(out_dir, twin["name"], "console.log")
+        if not os.path.exists(log):
+            continue
+        entries.append({
+            "name": twin["name"],
+            "twinOf": twin["twinOf"],
+            "description": twin["description"],
+            "kernelRelease": from_log(log, rb"Linux version (\S+)"),
+            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)"),
+            "console": f"{twin['name']}/console.log",
+            "captureSeconds": timings.get(twin["name"]),
+            "expected": twin["expected"],
+        })
+    with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as f:
+        json.dump({"about": "The lab's crash scenarios again with a test runner as init (lab.runner=1), made by"
+                            " lab/lab.py runners; expectations are the original scenario's (docs/lab.md).",
+                   "scenarios": entries}, f, indent=2)
+        f.write("\n")
 
 
 def load_scenarios():
@@ -265,7 +310,7 @@ def write_manifest(config, out_dir, timings):
 
 def main():
     parser = argparse.ArgumentParser(description="QEMU lab driver")
-    parser.add_argument("action", choices=["list", "run", "all", "manifest", "boot"])
+    parser.add_argument("action", choices=["list", "run", "all", "manifest", "boot", "runners"])
     parser.add_argument("names", nargs="*")
     parser.add_argument("--out", default=None, help="default: the scenario set's folder under shared/src/test/resources")
     parser.add_argument("--dir", help="boot: where console.log and qmp.sock go")
@@ -290,6 +335,19 @@ def main():
             print("lab: boot needs one scenario name and --dir (see lab/lab.py list)", file=sys.stderr)
             return 2
         boot(config, by_name[args.names[0]], args.dir, args.limit)
+    if args.action == "runners":
+        # the runner twins keep their serial logs only: the screens are the originals' (screen tests)
+        out = args.out or RUNNER_OUT
+        os.makedirs(out, exist_ok=True)
+        timings = {}
+        for twin in runner_twins(config):
+            result = run(config, twin, out)
+            timings[twin["name"]] = result["seconds"]
+            png = os.path.join(out, twin["name"], "screenshot.png")
+            if os.path.exists(png):
+                os.remove(png)
+        write_runner_manifest(config, out, timings)
+        return 0
     names = [s["name"] for s in config["scenarios"]] if args.action == "all" else args.names
     missing = sorted({distro_file(f) for n in names if n in by_name for f in distro_needs(by_name[n])
                       if not os.path.exists(distro_file(f))})
