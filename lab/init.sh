@@ -13,6 +13,8 @@
 #   exit-init        init exits before user space is up ("Attempted to kill init")
 #   oom              a process eats memory until the OOM killer stops it
 #   oom-memcg        the same inside a cgroup v2 memory cgroup limited to 16 MiB (a memcg OOM)
+#   oom-memcg-v1     the same inside a cgroup v1 memory cgroup (memory.limit_in_bytes 16M), as
+#                    on hosts still on the legacy hierarchy (older distributions, some CI runners)
 #   glyph-chart      clears the screen and prints every printable ASCII character at known places:
 #                    the rendering the screen recogniser's glyph tables are cut from (docs/screen.md)
 #
@@ -156,6 +158,16 @@ run_trigger() {
             mkdir -p /sys/fs/cgroup/ci-job
             echo 16M > /sys/fs/cgroup/ci-job/memory.max
             sh -c 'echo $$ > /sys/fs/cgroup/ci-job/cgroup.procs; exec tail /dev/zero'
+            ;;
+        oom-memcg-v1)
+            # cgroup v1: the memory controller's own hierarchy, a job's group with a limit in bytes
+            # (a tmpfs on /sys/fs/cgroup to hold the hierarchies' mount points, as systemd makes it)
+            mount -t tmpfs cgroup_root /sys/fs/cgroup
+            mkdir -p /sys/fs/cgroup/memory
+            mount -t cgroup -o memory none /sys/fs/cgroup/memory
+            mkdir -p /sys/fs/cgroup/memory/ci-job
+            echo 16M > /sys/fs/cgroup/memory/ci-job/memory.limit_in_bytes
+            sh -c 'echo $$ > /sys/fs/cgroup/memory/ci-job/tasks; exec tail /dev/zero'
             ;;
         *)
             say "lab: unknown trigger $trigger"

@@ -73,7 +73,7 @@ class LabCorpusTest {
                 "lkdtm-hardlockup-rcu-stall", "init-exit", "no-rootfs", "oom", "reboot-after-panic",
                 // issue 11: a test runner as init (output, never a prompt), and a kern.log-style capture
                 "runner-healthy", "runner-lkdtm-bug", "runner-lkdtm-access-null-oops-panic", "runner-lkdtm-softlockup",
-                "runner-oom", "runner-memcg-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait",
+                "runner-oom", "runner-memcg-oom", "runner-memcg-v1-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait",
                 // issue 11: the emergency paths of real initramfs code (lab/setup-distro.sh)
                 "initramfs-tools-no-root", "initramfs-tools-fsck-fails", "dracut-no-root", "dracut-fsck-fails",
                 "dracut-nosystemd-no-root", "grub-no-modules", "grub-no-partition",

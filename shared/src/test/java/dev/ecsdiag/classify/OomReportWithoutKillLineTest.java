@@ -74,6 +74,25 @@ class OomReportWithoutKillLineTest {
         assertThat(c.verdict()).isEqualTo(Verdict.OOM);
     }
 
+    /** The same in cgroup v1's words (a real capture: memory.limit_in_bytes, memory+swap, v1 stats). */
+    @Test
+    void aCgroupV1MemoryCgroupOomReportCutBeforeItsKillLine() throws IOException {
+        String full = lab("runner-memcg-v1-oom");
+        assertThat(full).contains("memory+swap: usage").doesNotContain("memory.stat");
+        Finding killed = onlyOom(classify(full));
+        assertThat(killed.title()).startsWith("Memory cgroup out of memory: Killed process ").endsWith("(tail)");
+        for (String cutAt : List.of("Memory cgroup out of memory: Killed", "oom-kill:constraint=")) {
+            Classification c = classify(cutBefore(full, cutAt));
+            Finding oom = onlyOom(c);
+            assertThat(oom.title()).as("cut before %s", cutAt)
+                    .isEqualTo("Memory cgroup out of memory: report without its kill line (tail invoked the OOM killer)");
+            assertThat(oom.details()).as("cut before %s", cutAt).containsEntry("scope", "memcg").containsEntry("kill-line", "missing")
+                    .containsEntry("memcg-usage-kb", "16384").containsEntry("memcg-limit-kb", "16384")
+                    .containsEntry("memcg-stats", "/ci-job");
+            assertThat(c.verdict()).isEqualTo(Verdict.OOM);
+        }
+    }
+
     @Test
     void aKillLineThatATerminalCutStillNamesTheVictim() throws IOException {
         String full = lab("runner-memcg-oom");
