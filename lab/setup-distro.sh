@@ -116,6 +116,14 @@ debian_root root-debian 'LABEL=labroot / ext4 defaults 0 1'
 debian_root root-debian-no-data 'LABEL=labroot / ext4 defaults 0 1
 LABEL=labdata /data ext4 defaults,x-systemd.device-timeout=15s 0 2'
 
+# A root file system with nothing on it: the initramfs mounts it and finds no init to switch to.
+if [ ! -s "$DISTRO/root-empty.img" ]; then
+    log "root-empty.img: an empty ext4 file system labelled labroot"
+    truncate -s 64M "$DISTRO/root-empty.tmp"
+    mkfs.ext4 -q -F -L labroot "$DISTRO/root-empty.tmp"
+    mv "$DISTRO/root-empty.tmp" "$DISTRO/root-empty.img"
+fi
+
 # GRUB that cannot go on: a BIOS disk with GRUB's boot sector and core image (written with dd, as
 # grub-bios-setup would, without loop devices) whose prefix names a place without GRUB's modules.
 # The embedded configuration sends GRUB's terminal to the serial port, as cloud images do.

@@ -501,8 +501,12 @@ public final class BootAnalyzer implements LineAnalyzer {
         long panicLine;
         String ending;
         long loginLine;
-        /** The login stage came from a row that an initramfs's systemd matches too. */
-        boolean loginTentative;
+        /**
+         * The lowest stage reached on evidence that an initramfs gives too (a target line its
+         * systemd prints, program output after the root was mounted); null when none. A later sign
+         * of the initramfs withdraws it and every stage above it.
+         */
+        BootStage tentativeFrom;
         /** The kernel handed over to init ({@code Run /init as init process}, or it freed its init memory). */
         boolean initStarted;
         /** A distribution's initramfs helper is at work: its output is not yet the system's user space. */
@@ -545,7 +549,7 @@ public final class BootAnalyzer implements LineAnalyzer {
         void userSpaceOutput(ConsoleLine line, String raw) {
             if (initStarted && !inInitramfs && reached.compareTo(BootStage.INIT) < 0 && kernelEvidence
                     && !fatalSeen && !panicked && ProgramOutput.is(line, raw)) {
-                reach(BootStage.INIT, line, raw.trim(), false);
+                reach(BootStage.INIT, line, raw.trim(), true);
             }
         }
 
@@ -605,8 +609,8 @@ public final class BootAnalyzer implements LineAnalyzer {
                 // announce the switch); what prints next without a status line's shape is the system
                 inInitramfs = false;
             }
-            if (rule.stage() == BootStage.LOGIN && reached == BootStage.LOGIN && !rule.tentative()) {
-                loginTentative = false; // confirmed by a sign an initramfs does not give
+            if (!rule.tentative() && tentativeFrom != null && rule.stage().compareTo(tentativeFrom) >= 0) {
+                tentativeFrom = null; // confirmed by a sign an initramfs does not give
             }
             reach(rule.stage(), line, text, rule.tentative());
         }
@@ -618,7 +622,9 @@ public final class BootAnalyzer implements LineAnalyzer {
             reached = stage;
             if (stage == BootStage.LOGIN) {
                 loginLine = line.number();
-                loginTentative = tentative;
+            }
+            if (tentative && tentativeFrom == null) {
+                tentativeFrom = stage;
             }
             milestones.add(new Boot.Milestone(stage, FindingAnalyzer.toInt(line.number()), LineText.timestamp(line),
                     clip(text.trim())));
@@ -626,18 +632,21 @@ public final class BootAnalyzer implements LineAnalyzer {
 
         /**
          * A line only an initramfs prints: the boot is in its initramfs. A login stage that came from
-         * a target line alone was the initramfs' systemd, and is withdrawn.
+         * a target line alone was the initramfs' systemd, and program output after the root was
+         * mounted was still the initramfs' (initramfs-tools' own mount errors before run-init): both
+         * are withdrawn.
          */
         void initramfsSign(ConsoleLine line, String text) {
             if (rootSwitched) {
                 return;
             }
             inInitramfs = true;
-            if (reached == BootStage.LOGIN && loginTentative) {
-                milestones.removeIf(m -> m.stage() == BootStage.LOGIN);
+            if (tentativeFrom != null) {
+                BootStage withdrawn = tentativeFrom;
+                milestones.removeIf(m -> m.stage().compareTo(withdrawn) >= 0);
                 reached = milestones.isEmpty() ? BootRules.JOINED_STAGE : milestones.get(milestones.size() - 1).stage();
                 loginLine = 0;
-                loginTentative = false;
+                tentativeFrom = null;
             }
             if (reached.compareTo(BootStage.INITRAMFS) < 0) {
                 reach(BootStage.INITRAMFS, line, text, false);

@@ -119,6 +119,10 @@ final class BootRules {
             fatal("initramfs-gave-up", "Gave up waiting for root", "Gave up waiting for root (?:file system )?device.{0,200}"),
             fatal("initramfs-alert", "ALERT!", "ALERT!\\s+\\S{1,200} does not exist\\.\\s+Dropping to a shell!"),
             fatal("initramfs-shell", "(initramfs)", "\\(initramfs\\)").anchoredAtStart().aConsequence(),
+            // initramfs-tools mounted a root without an init: what it looked for, then that it gave up
+            soft("initramfs-missing-init", "Target filesystem doesn't have requested ",
+                    "Target filesystem doesn't have requested \\S{1,200}"),
+            fatal("initramfs-no-init", "No init found.", "No init found\\.(?: Try passing init= bootarg\\.)?").aConsequence(),
             soft("device-timeout", "Timed out waiting for device", "Timed out waiting for device.{0,200}"),
             // fsck (systemd-fsck, initramfs-tools, sysvinit)
             soft("fsck-inconsistency", "UNEXPECTED INCONSISTENCY",
@@ -158,6 +162,8 @@ final class BootRules {
             sign("initrd-target", "Initrd ", "\\bInitrd [A-Z]"),
             sign("sysroot", "sysroot", "/sysroot\\b|\\bsysroot\\.mount"),
             sign("ignition", "ignition[", "\\bignition\\[\\d+\\]"),
+            // klibc's run-init, with which initramfs-tools hands over to the real root's init
+            sign("run-init", "run-init: ", "\\brun-init: "),
 
             // ---- stages ----
             stage("initramfs-unpack", INITRAMFS, "Trying to unpack rootfs image as initramfs",
