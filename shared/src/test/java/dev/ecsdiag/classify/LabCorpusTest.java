@@ -76,7 +76,7 @@ class LabCorpusTest {
                 "runner-oom", "runner-memcg-oom", "runner-memcg-v1-oom", "kernlog-two-boots", "runner-reset", "no-rootfs-rootwait",
                 // issue 11: the emergency paths of real initramfs code (lab/setup-distro.sh)
                 "initramfs-tools-no-root", "initramfs-tools-fsck-fails", "dracut-no-root", "dracut-fsck-fails",
-                "dracut-nosystemd-no-root", "initramfs-tools-no-init", "dracut-no-init", "grub-no-modules", "grub-no-partition",
+                "dracut-nosystemd-no-root", "initramfs-tools-no-init", "dracut-no-init", "dracut-sysroot-mount-fails", "grub-no-modules", "grub-no-partition",
                 // a whole Debian system (systemd in the real root): to its login prompt, and to emergency mode
                 "debian-systemd-healthy", "debian-systemd-data-disk-missing");
         for (JsonNode s : scenarios()) {
