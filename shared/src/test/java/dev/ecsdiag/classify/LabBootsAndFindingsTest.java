@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,17 +27,12 @@ class LabBootsAndFindingsTest {
     private static final Set<String> OUR_KINDS = Set.of("oom-kill", "storage-io-error", "filesystem-error",
             "filesystem-shutdown", "filesystem-read-only", "boot-failure", "unexpected-reboot");
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = LabBootsAndFindingsTest.class.getResourceAsStream("/lab/" + name)) {
-            assertThat(in).as("lab resource %s", name).isNotNull();
-            return in.readAllBytes();
-        }
+    private static byte[] resource(String name) {
+        return LabManifest.LAB.resource(name);
     }
 
-    private static List<JsonNode> scenarios() throws IOException {
-        List<JsonNode> list = new ArrayList<>();
-        new ObjectMapper().readTree(resource("manifest.json")).get("scenarios").forEach(list::add);
-        return list;
+    private static List<JsonNode> scenarios() {
+        return LabManifest.LAB.scenarios();
     }
 
     private static Classification classify(String scenario) throws IOException {

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdiag.classify.crash.Crash;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LabCorpusTest {
 
-    private static final String ROOT = "/lab/";
 
     /**
      * Scenarios the classifier does not get right yet, with why. Their expectations stay as they
@@ -40,28 +33,12 @@ class LabCorpusTest {
      */
     private static final Map<String, String> KNOWN_GAPS = Map.of();
 
-    private static JsonNode manifest() {
-        try (InputStream in = LabCorpusTest.class.getResourceAsStream(ROOT + "manifest.json")) {
-            assertThat(in).as("lab/manifest.json on the test class path").isNotNull();
-            return new ObjectMapper().readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static byte[] resource(String name) {
-        try (InputStream in = LabCorpusTest.class.getResourceAsStream(ROOT + name)) {
-            assertThat(in).as("lab resource %s", name).isNotNull();
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LabManifest.LAB.resource(name);
     }
 
     private static List<JsonNode> scenarios() {
-        List<JsonNode> list = new ArrayList<>();
-        manifest().get("scenarios").forEach(list::add);
-        return list;
+        return LabManifest.LAB.scenarios();
     }
 
     @Test
@@ -124,17 +101,7 @@ class LabCorpusTest {
             Classification result = classifier.classify(resource(s.get("console").asText()));
             SoftAssertions soft = new SoftAssertions();
             soft.assertThat(result.verdict().id()).as("%s: verdict", name).isEqualTo(expected.get("verdict").asText());
-            soft.assertThat(!result.crashes().isEmpty()).as("%s: crash or not", name).isEqualTo(expected.get("crash").asBoolean());
-            if (expected.get("crash").asBoolean() && !result.crashes().isEmpty()) {
-                // syzkaller's convention: the first report in the log names the crash.
-                Crash first = result.crashes().get(0);
-                soft.assertThat(first.title()).as("%s: title", name).isEqualTo(expected.get("title").asText());
-                soft.assertThat(first.type()).as("%s: type", name).isEqualTo(textOrNull(expected.get("type")));
-                soft.assertThat(first.guiltyFrame()).as("%s: guilty frame", name).isEqualTo(textOrNull(expected.get("guiltyFrame")));
-                soft.assertThat(first.corrupted()).as("%s: corrupted", name).isFalse();
-                soft.assertThat(result.crashes().stream().anyMatch(Crash::panicked)).as("%s: panicked", name)
-                        .isEqualTo(expected.get("panicked").asBoolean());
-            }
+            LabManifest.expectCrashes(soft, name, expected, result);
             List<String> findingKinds = result.findings().stream().map(f -> f.kind().id()).toList();
             expected.get("findings").forEach(kind ->
                     soft.assertThat(findingKinds).as("%s: findings", name).contains(kind.asText()));
@@ -145,7 +112,7 @@ class LabCorpusTest {
             if (!result.boots().isEmpty()) {
                 Boot boot = result.boots().get(result.boots().size() - 1);
                 soft.assertThat(boot.reached().id()).as("%s: boot stage reached", name).isEqualTo(expected.get("stage").asText());
-                soft.assertThat(boot.kernelRelease()).as("%s: kernel release", name).isEqualTo(textOrNull(s.get("kernelRelease")));
+                soft.assertThat(boot.kernelRelease()).as("%s: kernel release", name).isEqualTo(LabManifest.textOrNull(s.get("kernelRelease")));
                 if (expected.has("failure")) {
                     // the line that says why the boot failed, not only that it did
                     soft.assertThat(boot.failure()).as("%s: the boot's failure", name).contains(expected.get("failure").asText());
@@ -162,9 +129,5 @@ class LabCorpusTest {
             Assumptions.abort(name + ": known classifier gap (" + gap + "): " + errors.stream().map(Throwable::getMessage)
                     .map(m -> m.replaceAll("\\s+", " ").trim()).collect(Collectors.joining("; ")));
         }));
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

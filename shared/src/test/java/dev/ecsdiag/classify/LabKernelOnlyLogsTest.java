@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdiag.classify.crash.Crash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -51,11 +48,8 @@ class LabKernelOnlyLogsTest {
                 .format(DateTimeFormatter.ofPattern(pattern, Locale.ROOT));
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = LabKernelOnlyLogsTest.class.getResourceAsStream("/lab/" + name)) {
-            assertThat(in).as("lab resource %s", name).isNotNull();
-            return in.readAllBytes();
-        }
+    private static byte[] resource(String name) {
+        return LabManifest.LAB.resource(name);
     }
 
     /** The kernel's lines of a serial capture: seconds since boot and message, in order. */
@@ -74,7 +68,7 @@ class LabKernelOnlyLogsTest {
     @TestFactory
     Stream<DynamicTest> everyCaptureReadAsAKernelOnlyLogKeepsItsCrashesAndVerdict() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode s : new ObjectMapper().readTree(resource("manifest.json")).get("scenarios")) {
+        for (JsonNode s : LabManifest.LAB.scenarios()) {
             if (s.get("kernelRelease").isNull() || s.path("format").asText("serial").equals("kern.log")) {
                 continue; // no kernel (a boot loader), or already a kern.log
             }
@@ -101,15 +95,10 @@ class LabKernelOnlyLogsTest {
 
         SoftAssertions soft = new SoftAssertions();
         String verdict = expected.get("verdict").asText();
-        if (expected.get("crash").asBoolean() && !(filed && unexpectedReboot)) {
-            soft.assertThat(kernelOnly.crashes()).as("%s: crashes", name).isNotEmpty();
-            if (!kernelOnly.crashes().isEmpty()) {
-                Crash first = kernelOnly.crashes().get(0);
-                soft.assertThat(first.title()).as("%s: title", name).isEqualTo(expected.get("title").asText());
-                soft.assertThat(first.corrupted()).as("%s: corrupted", name).isFalse();
-            }
-        } else {
+        if (filed && unexpectedReboot) {
             soft.assertThat(kernelOnly.crashes()).as("%s: no crash", name).isEmpty();
+        } else {
+            LabManifest.expectCrashes(soft, name, expected, kernelOnly);
         }
         if (filed && unexpectedReboot) {
             soft.assertThat(kernelOnly.verdict()).as("%s: verdict", name).isEqualTo(Verdict.HEALTHY);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsdiag.classify.crash.Crash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +22,14 @@ import org.junit.jupiter.api.TestFactory;
  */
 class LabRunnerTwinsTest {
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = LabRunnerTwinsTest.class.getResourceAsStream("/lab-runner/" + name)) {
-            assertThat(in).as("lab-runner resource %s", name).isNotNull();
-            return in.readAllBytes();
-        }
+    private static byte[] resource(String name) {
+        return LabManifest.RUNNER_TWINS.resource(name);
     }
 
     @TestFactory
     Stream<DynamicTest> aTestRunnerAsInitChangesNothingButTheStage() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode twin : new ObjectMapper().readTree(resource("manifest.json")).get("scenarios")) {
+        for (JsonNode twin : LabManifest.RUNNER_TWINS.scenarios()) {
             tests.add(dynamicTest(twin.get("name").asText(), () -> check(twin)));
         }
         // every lkdtm and sysrq scenario of the lab has its twin
@@ -60,23 +54,7 @@ class LabRunnerTwinsTest {
         soft.assertThat(last.reached()).as("%s: stage", name).isEqualTo(BootStage.INIT);
         soft.assertThat(result.findings()).as("%s: no boot failure for want of a prompt", name)
                 .noneMatch(f -> f.kind() == FindingKind.BOOT_FAILURE);
-        if (expected.get("crash").asBoolean()) {
-            soft.assertThat(result.crashes()).as("%s: crashes", name).isNotEmpty();
-            if (!result.crashes().isEmpty()) {
-                Crash first = result.crashes().get(0);
-                soft.assertThat(first.title()).as("%s: title", name).isEqualTo(expected.get("title").asText());
-                soft.assertThat(first.type()).as("%s: type", name).isEqualTo(textOrNull(expected.get("type")));
-                soft.assertThat(first.guiltyFrame()).as("%s: guilty frame", name).isEqualTo(textOrNull(expected.get("guiltyFrame")));
-                soft.assertThat(result.crashes().stream().anyMatch(Crash::panicked)).as("%s: panicked", name)
-                        .isEqualTo(expected.get("panicked").asBoolean());
-            }
-        } else {
-            soft.assertThat(result.crashes()).as("%s: no crash", name).isEmpty();
-        }
+        LabManifest.expectCrashes(soft, name, expected, result);
         soft.assertAll();
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
     }
 }
