@@ -128,7 +128,7 @@ public final class BootAnalyzer implements LineAnalyzer {
         BootRule failure = chosen[SLOT_FAILURE];
         BootRule stage = chosen[SLOT_STAGE];
         if (failure != null) {
-            fail(failure, clip(text.substring(matched[SLOT_FAILURE].start()).trim()), line);
+            fail(failure, clip(text.substring(matched[SLOT_FAILURE].start()).trim()), line.number());
         } else if (stage != null) {
             current.reach(stage, line, text);
         }
@@ -241,10 +241,6 @@ public final class BootAnalyzer implements LineAnalyzer {
             current.earlyLoaderText = clip(text.substring(m.start()).trim());
             current.earlyLoaderLine = line.number();
         }
-    }
-
-    private void fail(BootRule rule, String text, ConsoleLine line) {
-        fail(rule, text, line.number());
     }
 
     private void fail(BootRule rule, String text, long lineNumber) {
