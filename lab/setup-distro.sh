@@ -42,6 +42,17 @@ if [ ! -s "$deb" ]; then
     [ -s "$deb" ] || die "linux-image-$release $version could not be downloaded"
 fi
 
+# Runs a command in a chroot with /proc mounted (the generators read it), its output in a log.
+in_chroot() {
+    local dir=$1 logfile=$2
+    shift 2
+    mount -t proc proc "$dir/proc"
+    trap 'umount "'"$dir"'/proc" 2>/dev/null || true' EXIT
+    chroot "$dir" "$@" > "$logfile" 2>&1 || die "$1 failed in $dir, see $logfile"
+    umount "$dir/proc"
+    trap - EXIT
+}
+
 # One chroot per initramfs generator: Debian's initramfs-tools and dracut conflict as packages.
 # Installing the kernel package there runs the generator's own kernel hook, as on a real machine.
 chroot_with() {
@@ -55,12 +66,8 @@ chroot_with() {
         fi
         log "installing the kernel in the $name chroot (its hook builds the initramfs)"
         cp "$deb" "$dir/tmp/"
-        mount -t proc proc "$dir/proc"
-        trap 'umount "'"$dir"'/proc" 2>/dev/null || true' EXIT
-        chroot "$dir" env DEBIAN_FRONTEND=noninteractive apt-get -q -y install --no-install-recommends "/tmp/$(basename "$deb")" \
-            > "$DISTRO/$name.kernel.log" 2>&1 || die "kernel install failed, see $DISTRO/$name.kernel.log"
-        umount "$dir/proc"
-        trap - EXIT
+        in_chroot "$dir" "$DISTRO/$name.kernel.log" \
+            env DEBIAN_FRONTEND=noninteractive apt-get -q -y install --no-install-recommends "/tmp/$(basename "$deb")"
         [ -f "$dir/boot/initrd.img-$release" ] || die "$name built no initramfs, see $DISTRO/$name.kernel.log"
     fi
     install -m 644 "$dir/boot/initrd.img-$release" "$DISTRO/$name.img"
@@ -72,12 +79,8 @@ chroot_with dracut dracut,dracut-core,systemd,systemd-sysv,udev,e2fsprogs,kmod
 # dracut without its systemd modules: the shell initqueue that non-systemd initrds run.
 if [ ! -s "$DISTRO/dracut-nosystemd.img" ]; then
     log "dracut without systemd"
-    mount -t proc proc "$DISTRO/dracut/proc"
-    trap 'umount "'"$DISTRO"'/dracut/proc" 2>/dev/null || true' EXIT
-    chroot "$DISTRO/dracut" dracut --force --omit "systemd systemd-initrd dracut-systemd" --kver "$release" /tmp/nosystemd.img \
-        > "$DISTRO/dracut-nosystemd.log" 2>&1 || die "dracut failed, see $DISTRO/dracut-nosystemd.log"
-    umount "$DISTRO/dracut/proc"
-    trap - EXIT
+    in_chroot "$DISTRO/dracut" "$DISTRO/dracut-nosystemd.log" \
+        dracut --force --omit "systemd systemd-initrd dracut-systemd" --kver "$release" /tmp/nosystemd.img
     install -m 644 "$DISTRO/dracut/tmp/nosystemd.img" "$DISTRO/dracut-nosystemd.img"
 fi
 
