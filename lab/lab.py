@@ -34,8 +34,8 @@ WORK = os.path.join(LAB, "work")
 DEFAULT_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab")
 KERN_LOG = "kern.log"
 # Scenarios of the "screen" set (what the screen recogniser is tested on) land in their own folder.
-SET_OUT = {"lab": DEFAULT_OUT, "screen": os.path.join(ROOT, "shared", "src", "test", "resources", "screen")}
-RUNNER_OUT = os.path.join(ROOT, "shared", "src", "test", "resources", "lab-runner")
+SET_OUT = {"lab": DEFAULT_OUT, "screen": os.path.join(ROOT, "shared", "src", "test", "resources", "screen"),
+           "runner": os.path.join(ROOT, "shared", "src", "test", "resources", "lab-runner")}
 
 
 def runner_twins(config):
@@ -49,38 +49,15 @@ def runner_twins(config):
         if s.get("set") == "screen" or not s["trigger"].startswith(("lkdtm-", "sysrq")) \
                 or "lab.runner=1" in s.get("parameters", ""):
             continue  # not a crash scenario, or already a runner
-        twin = dict(s, name="runner-twin-" + s["name"], twinOf=s["name"],
+        twin = dict(s, name="runner-twin-" + s["name"], twinOf=s["name"], set="runner",
                     parameters=("lab.runner=1 " + s.get("parameters", "")).strip(),
                     description="Test runner as init: " + s["description"])
+        twin.pop("notes", None)  # they explain the original's log
         if "lab: scenario done" in twin["doneWhen"]:
             twin["doneWhen"] = "runner: finished"
         twin["expected"] = dict(s["expected"], stage="init")
         twins.append(twin)
     return twins
-
-
-def write_runner_manifest(config, out_dir, timings):
-    entries = []
-    for twin in runner_twins(config):
-        log = os.path.join(out_dir, twin["name"], "console.log")
-        if not os.path.exists(log):
-            continue
-        entries.append({
-            "name": twin["name"],
-            "twinOf": twin["twinOf"],
-            "description": twin["description"],
-            "kernelRelease": from_log(log, rb"Linux version (\S+)"),
-            "commandLine": from_log(log, rb"Command line: ([^\r\n]*)"),
-            "console": f"{twin['name']}/console.log",
-            "captureSeconds": timings.get(twin["name"]),
-            "expected": twin["expected"],
-        })
-    with open(os.path.join(out_dir, "manifest.json"), "w", encoding="utf-8") as f:
-        json.dump({"about": "The lab's crash scenarios again with a test runner as init (lab.runner=1), made by"
-                            " lab/lab.py runners; expectations are the original scenario's (docs/lab.md).",
-                   "scenarios": entries}, f, indent=2)
-        f.write("\n")
-
 
 def load_scenarios():
     with open(os.path.join(LAB, "scenarios.json"), encoding="utf-8") as f:
@@ -268,7 +245,7 @@ def write_manifest(config, out_dir, timings):
         with open(manifest_path, encoding="utf-8") as f:
             previous = {s["name"]: s for s in json.load(f).get("scenarios", [])}
     entries = []
-    for scenario in config["scenarios"]:
+    for scenario in config["scenarios"] + runner_twins(config):
         name = scenario["name"]
         if scenario_out(scenario, out_dir) != out_dir:
             continue  # another set's folder
@@ -292,17 +269,20 @@ def write_manifest(config, out_dir, timings):
             entry["format"] = "kern.log"
             entry["serialConsole"] = entry["console"]
             entry["console"] = f"{name}/{KERN_LOG}"
+        if scenario.get("twinOf"):
+            entry["twinOf"] = scenario["twinOf"]
         if scenario.get("notes"):
             entry["notes"] = scenario["notes"]
         if scenario.get("screenShows"):
             # The screen is not a copy of the serial log: what it shows instead.
             entry["screenShows"] = scenario["screenShows"]
         entries.append(entry)
-    manifest = {
-        "about": "Real console logs and screenshots from Debian's kernel under QEMU, made by lab/run-all.sh;"
-                 " expected classifications follow syzkaller's title and TYPE conventions (docs/lab.md).",
-        "scenarios": entries,
-    }
+    about = ("Real console logs and screenshots from Debian's kernel under QEMU, made by lab/run-all.sh;"
+             " expected classifications follow syzkaller's title and TYPE conventions (docs/lab.md).")
+    if out_dir == SET_OUT["runner"]:
+        about = ("The lab's crash scenarios again with a test runner as init (lab.runner=1), made by"
+                 " lab/lab.py runners; expectations are the original scenario's (docs/lab.md).")
+    manifest = {"about": about, "scenarios": entries}
     with open(manifest_path, "w", encoding="utf-8") as f:
         json.dump(manifest, f, indent=2)
         f.write("\n")
@@ -337,7 +317,7 @@ def main():
         boot(config, by_name[args.names[0]], args.dir, args.limit)
     if args.action == "runners":
         # the runner twins keep their serial logs only: the screens are the originals' (screen tests)
-        out = args.out or RUNNER_OUT
+        out = args.out or SET_OUT["runner"]
         os.makedirs(out, exist_ok=True)
         timings = {}
         for twin in runner_twins(config):
@@ -346,7 +326,7 @@ def main():
             png = os.path.join(out, twin["name"], "screenshot.png")
             if os.path.exists(png):
                 os.remove(png)
-        write_runner_manifest(config, out, timings)
+        write_manifest(config, out, timings)
         return 0
     names = [s["name"] for s in config["scenarios"]] if args.action == "all" else args.names
     missing = sorted({distro_file(f) for n in names if n in by_name for f in distro_needs(by_name[n])
